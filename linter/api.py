@@ -1,0 +1,63 @@
+"""The library: the same findings as the command line, as typed values, with no printing."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+
+from linter import engine, selection
+from linter.config import DEFAULT, Settings, load
+from linter.diagnostic import Diagnostic
+from linter.runner import LintResult, Request, run
+from linter.source import Format, parse
+
+
+def lint_text(
+    text: str | bytes,
+    path: str = "-",
+    *,
+    schema_version: str | None = None,
+    format: Format | None = None,
+    select: Iterable[str] | None = None,
+    ignore: Iterable[str] = (),
+    settings: Settings | None = None,
+) -> list[Diagnostic]:
+    """Lint one persona given as text; ``path`` only names it in diagnostics (and picks JSON/YAML).
+
+    >>> [d.code for d in lint_text('{"pipeline_mode": "echo", "persona_name": "Echo"}')]
+    []
+    """
+    data = text.encode("utf-8") if isinstance(text, str) else text
+    chosen = (settings or DEFAULT).with_overrides(
+        select=tuple(select) if select is not None else None, ignore=tuple(ignore)
+    )
+    rules = selection.resolve(chosen, chosen.ignored_for(path))
+    document = parse(path, data, format)
+    revision = engine.choose_revision(document, schema_version, chosen.schema_version)
+    return engine.lint_document(document, rules, revision)
+
+
+def lint_paths(
+    paths: Iterable[str | Path],
+    *,
+    schema_version: str | None = None,
+    config: str | Path | None = None,
+    select: Iterable[str] | None = None,
+    extend_select: Iterable[str] = (),
+    ignore: Iterable[str] = (),
+) -> LintResult:
+    """Lint files and directories (recursively); configuration is found next to each file."""
+    request = Request(
+        paths=tuple(str(p) for p in paths),
+        revision=schema_version,
+        config=Path(config) if config is not None else None,
+        select=tuple(select) if select is not None else None,
+        extend_select=tuple(extend_select),
+        ignore=tuple(ignore),
+    )
+    return run(request)
+
+
+def load_settings(path: str | Path) -> Settings:
+    """Read a ``pyproject.toml`` or ``.persona-lint.toml``, validated."""
+    return load(Path(path))

@@ -1,0 +1,158 @@
+"""The ``persona-lint`` command: flags are parsed here, the work is done by plain functions.
+
+Exit codes: 0 no error-level finding, 1 at least one, 2 usage, configuration or internal error.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+import click
+
+from linter import __version__, revisions
+from linter.config import ConfigError
+
+EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
+
+
+def _split(values: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(part.strip() for value in values for part in value.split(",") if part.strip())
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+@click.version_option(__version__, "-V", "--version", prog_name="persona-lint")
+def cli() -> None:
+    """Lint Tavus persona (PAL) JSON and YAML files."""
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, type=click.Path(path_type=str))
+@click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text", show_default=True,
+              help="Output format.")
+@click.option("--schema-version", type=click.Choice(revisions.NAMES), default=None,
+              help=f"API revision to check against (default: the file's $schema, the configuration, or {revisions.DEFAULT}).")
+@click.option("--config", type=click.Path(exists=True, dir_okay=False, path_type=Path), default=None,
+              help="Use this configuration file instead of searching for one.")
+@click.option("--select", multiple=True, help="Only these rules: codes, names or families (comma-separated).")
+@click.option("--extend-select", multiple=True, help="Rules to enable on top of the selection.")
+@click.option("--ignore", multiple=True, help="Rules to disable: codes, names or families.")
+@click.option("--stdin-filename", default=None, help="Name to report for '-' (also picks JSON or YAML).")
+def check(
+    paths: tuple[str, ...],
+    output_format: str,
+    schema_version: str | None,
+    config: Path | None,
+    select: tuple[str, ...],
+    extend_select: tuple[str, ...],
+    ignore: tuple[str, ...],
+    stdin_filename: str | None,
+) -> None:
+    """Check persona files, directories (recursively) or '-' for standard input."""
+    from linter.reporters import reporter
+    from linter.runner import Request, run
+
+    if not paths:
+        raise click.UsageError("give at least one PATH (a file, a directory, or '-' for stdin)")
+    request = Request(
+        paths=paths, revision=schema_version, config=config,
+        select=_split(select) or None, extend_select=_split(extend_select), ignore=_split(ignore),
+        stdin_filename=stdin_filename,
+    )
+    try:
+        result = run(request)
+    except ConfigError as error:
+        _fail(str(error))
+    for notice in result.notices:
+        click.echo(f"persona-lint: warning: {notice}", err=True)
+    reporter(output_format)(result, sys.stdout)
+    sys.exit(EXIT_FINDINGS if any(d.severity.value == "error" for d in result.diagnostics) else EXIT_OK)
+
+
+@cli.command()
+@click.option("--version", "revision", type=click.Choice(revisions.NAMES), default=revisions.DEFAULT,
+              show_default=True, help="API revision.")
+@click.option("--layer", default=None, help="Print one layer's schema (llm, tts, stt, perception, ...).")
+@click.option("--bundle", is_flag=True, help="Inline every $ref into $defs: one self-contained file.")
+@click.option("--output", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Write to this file (atomically) instead of standard output.")
+def schema(revision: str, layer: str | None, bundle: bool, output: Path | None) -> None:
+    """Print the JSON Schema of a revision (or of one of its layers)."""
+    from linter import schemas
+    from linter.atomic import write_text
+
+    try:
+        uri = schemas.layer_uri(revision, layer) if layer else schemas.persona_uri(revision)
+        document: Any = schemas.bundle(uri) if bundle else schemas.schema(uri)
+    except schemas.SchemaError as error:
+        _fail(str(error))
+    text = json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+    if output is None:
+        click.echo(text, nl=False)
+    else:
+        write_text(output, text)
+        click.echo(f"wrote {output}", err=True)
+
+
+@cli.command()
+def versions() -> None:
+    """List the API revisions, oldest first, with what changed in each."""
+    width = max(len(name) for name in revisions.NAMES)
+    for revision in revisions.REVISIONS:
+        marker = " (default)" if revision.name == revisions.DEFAULT else ""
+        click.echo(f"{revision.name:<{width}}  {revision.summary}{marker}")
+
+
+@cli.command("rules")
+@click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text", show_default=True)
+def list_rules(output_format: str) -> None:
+    """List every rule: code, name, default severity and summary."""
+    from linter.registry import all_rules
+
+    rules = all_rules()
+    if output_format == "json":
+        rows = [
+            {"code": r.code, "name": r.name, "severity": r.severity.value, "summary": r.summary,
+             "first_revision": r.first_revision, "last_revision": r.last_revision}
+            for r in rules
+        ]
+        click.echo(json.dumps(rows, indent=2))
+        return
+    for r in rules:
+        click.echo(f"{r.code:<8} {r.name:<40} {r.severity.value:<8} {r.summary}")
+
+
+@cli.command()
+@click.argument("rule")
+def explain(rule: str) -> None:
+    """Print the documentation page of a rule (by code or name)."""
+    from linter.docs import page
+    from linter.registry import by_key
+
+    found = by_key().get(rule) or by_key().get(rule.upper())
+    if found is None:
+        _fail(f"unknown rule {rule!r}; 'persona-lint rules' lists them")
+    click.echo(page(found), nl=False)
+
+
+def _fail(message: str) -> Any:
+    click.echo(f"persona-lint: error: {message}", err=True)
+    sys.exit(EXIT_USAGE)
+
+
+def main() -> None:
+    """Console entry point: never lets a traceback reach the user."""
+    try:
+        cli.main(prog_name="persona-lint", standalone_mode=True)
+    except KeyboardInterrupt:
+        click.echo("persona-lint: interrupted", err=True)
+        sys.exit(130)
+    except Exception as error:  # a bug: report it plainly, exit 2
+        click.echo(f"persona-lint: internal error: {type(error).__name__}; please report it", err=True)
+        sys.exit(EXIT_USAGE)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,111 @@
+"""One file in, its sorted diagnostics out: parse, validate, run the rules, locate."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from linter import pointer as ptr
+from linter import registry, revisions, schemas
+from linter.diagnostic import START_OF_FILE, Diagnostic, Finding
+from linter.rule import Persona
+from linter.selection import RuleSet
+from linter.source import Document, SyntaxProblem, parse
+from linter.validate import validate
+
+_FATAL = frozenset({"SYN001", "SYN002", "SYN005", "SYN006", "SYN008", "SYN009"})
+_DECLARED = re.compile(re.escape(schemas.BASE_URI) + r"([^/]+)/")
+_MODELINE = re.compile(r"^#\s*yaml-language-server:\s*\$schema=(\S+)", re.MULTILINE)
+
+
+def choose_revision(document: Document, requested: str | None, configured: str | None) -> str:
+    """``--schema-version`` first, then the file's own ``$schema``, then configuration, then newest."""
+    if requested:
+        return requested
+    return declared_revision(document) or configured or revisions.DEFAULT
+
+
+def declared_revision(document: Document) -> str | None:
+    """The revision a file names through ``$schema`` or YAML's language-server modeline."""
+    declared = document.value.get("$schema") if isinstance(document.value, dict) else None
+    if not isinstance(declared, str) and document.format == "yaml":
+        modeline = _MODELINE.search(document.text[:4096])
+        declared = modeline.group(1) if modeline else None
+    if not isinstance(declared, str):
+        return None
+    match = _DECLARED.match(declared) or re.search(r"(?:^|/)((?:pal-)?\d{4}-\d{2})(?:/|\.)", declared)
+    return match.group(1) if match and match.group(1) in revisions.BY_NAME else None
+
+
+def lint_document(document: Document, rule_set: RuleSet, revision: str) -> list[Diagnostic]:
+    """All diagnostics of a parsed document under ``revision``, sorted."""
+    problems = list(document.problems)
+    value = document.value
+    findings: list[tuple[str, Finding]] = []
+    if not any(p.code in _FATAL for p in problems):
+        if isinstance(value, dict):
+            if "$schema" in value:  # an editor annotation, not part of the API body
+                value = {k: v for k, v in value.items() if k != "$schema"}
+            findings = _check(value, rule_set, revision)
+        else:
+            kind = "an array" if isinstance(value, list) else type(value).__name__.replace("NoneType", "null")
+            problems.append(SyntaxProblem("SYN004", f"the root is {kind}; a persona is a JSON object", START_OF_FILE))
+    diagnostics = [_from_problem(document.path, p, rule_set) for p in problems if rule_set.enabled(p.code)]
+    diagnostics.extend(_from_finding(document, code, f, rule_set) for code, f in findings)
+    return sorted(diagnostics, key=lambda d: d.sort_key)
+
+
+def lint_bytes(
+    data: bytes,
+    path: str,
+    rule_set: RuleSet,
+    requested: str | None = None,
+    configured: str | None = None,
+) -> list[Diagnostic]:
+    document = parse(path, data)
+    return lint_document(document, rule_set, choose_revision(document, requested, configured))
+
+
+def unreadable(path: str, reason: str, rule_set: RuleSet) -> list[Diagnostic]:
+    problem = SyntaxProblem("SYN008", reason, START_OF_FILE)
+    return [_from_problem(path, problem, rule_set)] if rule_set.enabled("SYN008") else []
+
+
+def _check(value: dict[str, Any], rule_set: RuleSet, revision: str) -> list[tuple[str, Finding]]:
+    rule_findings: list[tuple[str, Finding]] = []
+    persona = Persona(value, revision)
+    for active in rule_set.checks_for(revision):
+        check = active.rule.check
+        assert check is not None
+        try:
+            rule_findings.extend((active.rule.code, f) for f in check(persona, active.options))
+        except Exception as error:  # a broken rule must not hide the other rules' findings
+            message = f"rule {active.rule.code} ({active.rule.name}) failed: {type(error).__name__}; please report it"
+            rule_findings.append(("INT001", Finding("", message)))
+    claimed = [f.pointer for _, f in rule_findings if f.supersedes_schema]
+    schema_findings = [
+        (s.code, s.finding)
+        for s in validate(value, revision)
+        if rule_set.enabled(s.code) and not any(ptr.is_within(s.finding.pointer, c) for c in claimed)
+    ]
+    unique: dict[tuple[str, str, str], tuple[str, Finding]] = {}
+    for code, finding in schema_findings + rule_findings:
+        unique.setdefault((code, finding.pointer, finding.message), (code, finding))
+    return list(unique.values())
+
+
+def _from_problem(path: str, problem: SyntaxProblem, rule_set: RuleSet) -> Diagnostic:
+    rule = registry.by_key()[problem.code]
+    active = rule_set.by_code.get(problem.code)
+    severity = active.severity if active else rule.severity
+    return Diagnostic(path, problem.span, rule.code, rule.name, severity, problem.message, problem.pointer)
+
+
+def _from_finding(document: Document, code: str, finding: Finding, rule_set: RuleSet) -> Diagnostic:
+    rule = registry.by_key()[code]
+    active = rule_set.by_code.get(code)
+    severity = active.severity if active else rule.severity
+    span = document.span(finding.pointer, finding.target)
+    return Diagnostic(
+        document.path, span, rule.code, rule.name, severity, finding.message, finding.pointer, finding.hint
+    )

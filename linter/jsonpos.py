@@ -1,0 +1,172 @@
+"""A strict JSON scanner that records where every member's key and value are.
+
+It runs only for documents that have findings (positions cost nothing otherwise) and for
+documents ``json.loads`` accepts but JSON does not (``NaN``, over-deep nesting), where it
+names the exact offset.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+
+from linter.pointer import join
+
+MAX_DEPTH = 200
+"""Deepest nesting of arrays and objects a document may have (documented in the README)."""
+
+_WS = re.compile(r"[ \t\n\r]*")
+_STRING = re.compile(r'"(?:[^"\\\x00-\x1f]|\\(?:["\\/bfnrt]|u[0-9a-fA-F]{4}))*"')
+_NUMBER = re.compile(r"-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?")
+_LITERALS = ("true", "false", "null")
+_NOT_JSON = re.compile(r"NaN|-?Infinity|'|//|/\*")
+
+
+class JsonScanError(Exception):
+    """Not JSON: ``offset`` is where the scanner stopped."""
+
+    def __init__(self, message: str, offset: int) -> None:
+        super().__init__(message)
+        self.message = message
+        self.offset = offset
+
+
+@dataclass(slots=True)
+class JsonLocations:
+    """Offsets per pointer: ``(key_start, key_end)`` and ``(value_start, value_end)``."""
+
+    keys: dict[str, tuple[int, int]] = field(default_factory=dict)
+    values: dict[str, tuple[int, int]] = field(default_factory=dict)
+    duplicates: list[tuple[str, tuple[int, int]]] = field(default_factory=list)
+
+
+def scan(text: str) -> JsonLocations:
+    """Locate every value of ``text``; raise :class:`JsonScanError` where it is not JSON."""
+    locations = JsonLocations()
+    scanner = _Scanner(text, locations)
+    end = scanner.value(scanner.skip(0), "", 0)
+    end = scanner.skip(end)
+    if end != len(text):
+        raise JsonScanError("unexpected content after the JSON document", end)
+    return locations
+
+
+class _Scanner:
+    __slots__ = ("text", "loc")
+
+    def __init__(self, text: str, loc: JsonLocations) -> None:
+        self.text = text
+        self.loc = loc
+
+    def skip(self, pos: int) -> int:
+        match = _WS.match(self.text, pos)
+        return match.end() if match else pos
+
+    def value(self, pos: int, pointer: str, depth: int) -> int:
+        text = self.text
+        if pos >= len(text):
+            raise JsonScanError("unexpected end of file: a value was expected", pos)
+        char = text[pos]
+        if char == "{" or char == "[":
+            if depth >= MAX_DEPTH:
+                raise JsonScanError(f"nesting is deeper than {MAX_DEPTH} levels", pos)
+            end = (self.object if char == "{" else self.array)(pos, pointer, depth + 1)
+        elif char == '"':
+            end = self.string(pos)
+        else:
+            end = self.scalar(pos)
+        self.loc.values[pointer] = (pos, end)
+        return end
+
+    def string(self, pos: int) -> int:
+        match = _STRING.match(self.text, pos)
+        if match is None:
+            raise JsonScanError(_string_problem(self.text, pos), pos)
+        return match.end()
+
+    def scalar(self, pos: int) -> int:
+        text = self.text
+        for literal in _LITERALS:
+            if text.startswith(literal, pos):
+                return pos + len(literal)
+        match = _NUMBER.match(text, pos)
+        if match and match.end() > pos:
+            return match.end()
+        bad = _NOT_JSON.match(text, pos)
+        if bad:
+            return _raise_not_json(bad.group(), pos)
+        raise JsonScanError(f"unexpected character {text[pos]!r}: a value was expected", pos)
+
+    def object(self, pos: int, pointer: str, depth: int) -> int:
+        text = self.text
+        pos = self.skip(pos + 1)
+        if pos < len(text) and text[pos] == "}":
+            return pos + 1
+        seen: set[str] = set()
+        while True:
+            if pos >= len(text) or text[pos] != '"':
+                what = "a closing '}'" if seen else "a property name in double quotes"
+                raise JsonScanError(f"{_found(text, pos)}: expected {what}", pos)
+            key_end = self.string(pos)
+            key = json.loads(text[pos:key_end])
+            member = join(pointer, key)
+            if key in seen:
+                self.loc.duplicates.append((member, (pos, key_end)))
+            seen.add(key)
+            self.loc.keys[member] = (pos, key_end)
+            pos = self.skip(key_end)
+            if pos >= len(text) or text[pos] != ":":
+                raise JsonScanError(f"{_found(text, pos)}: expected ':' after the key", pos)
+            pos = self.value(self.skip(pos + 1), member, depth)
+            pos = self.skip(pos)
+            if pos < len(text) and text[pos] == ",":
+                pos = self.skip(pos + 1)
+                if pos < len(text) and text[pos] == "}":
+                    raise JsonScanError("trailing comma before '}'", pos)
+                continue
+            if pos < len(text) and text[pos] == "}":
+                return pos + 1
+            raise JsonScanError(f"{_found(text, pos)}: expected ',' or '}}'", pos)
+
+    def array(self, pos: int, pointer: str, depth: int) -> int:
+        text = self.text
+        pos = self.skip(pos + 1)
+        if pos < len(text) and text[pos] == "]":
+            return pos + 1
+        index = 0
+        while True:
+            pos = self.skip(self.value(pos, join(pointer, index), depth))
+            index += 1
+            if pos < len(text) and text[pos] == ",":
+                pos = self.skip(pos + 1)
+                if pos < len(text) and text[pos] == "]":
+                    raise JsonScanError("trailing comma before ']'", pos)
+                continue
+            if pos < len(text) and text[pos] == "]":
+                return pos + 1
+            raise JsonScanError(f"{_found(text, pos)}: expected ',' or ']'", pos)
+
+
+def _found(text: str, pos: int) -> str:
+    return "unexpected end of file" if pos >= len(text) else f"unexpected {text[pos]!r}"
+
+
+def _string_problem(text: str, pos: int) -> str:
+    end = pos + 1
+    while end < len(text) and text[end] not in '"\n\r':
+        if text[end] == "\\":
+            end += 1
+        end += 1
+    if end >= len(text) or text[end] != '"':
+        return "unterminated string"
+    return "invalid string: control character or bad escape sequence"
+
+
+def _raise_not_json(token: str, pos: int) -> int:
+    reasons = {
+        "'": "strings must use double quotes",
+        "//": "comments are not allowed in JSON",
+        "/*": "comments are not allowed in JSON",
+    }
+    raise JsonScanError(reasons.get(token, f"{token} is not a JSON number"), pos)

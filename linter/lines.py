@@ -1,0 +1,28 @@
+"""Offsets to 1-based line and column, for every line ending a file may use."""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+from linter.diagnostic import Position, Span
+
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+
+
+class LineIndex:
+    """Maps character offsets of ``text`` to positions; ``\\r\\n``, ``\\r`` and ``\\n`` all end a line."""
+
+    __slots__ = ("_starts", "_length")
+
+    def __init__(self, text: str) -> None:
+        self._starts = [0, *(m.end() for m in _LINE_BREAK.finditer(text))]
+        self._length = len(text)
+
+    def position(self, offset: int) -> Position:
+        offset = max(0, min(offset, self._length))
+        line = bisect.bisect_right(self._starts, offset) - 1
+        return Position(line + 1, offset - self._starts[line] + 1)
+
+    def span(self, start: int, end: int) -> Span:
+        return Span(self.position(start), self.position(max(start, end)))

@@ -1,0 +1,52 @@
+"""RFC 6901 JSON Pointers: the address every finding carries."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+
+def escape(token: str | int) -> str:
+    """One reference token, escaped (``~`` and ``/``)."""
+    return str(token).replace("~", "~0").replace("/", "~1")
+
+
+def join(pointer: str, *tokens: str | int) -> str:
+    """``join("/layers", "llm")`` is ``"/layers/llm"``."""
+    return pointer + "".join("/" + escape(t) for t in tokens)
+
+
+def from_parts(parts: Iterable[str | int]) -> str:
+    """The pointer for a path of keys and indexes (e.g. jsonschema's ``absolute_path``)."""
+    return join("", *parts)
+
+
+def split(pointer: str) -> list[str]:
+    """The unescaped tokens of ``pointer`` (``""`` is the root and has none)."""
+    if not pointer:
+        return []
+    return [t.replace("~1", "/").replace("~0", "~") for t in pointer[1:].split("/")]
+
+
+def parent(pointer: str) -> str:
+    """The pointer one level up; the root is its own parent."""
+    return pointer.rsplit("/", 1)[0] if pointer else ""
+
+
+def is_within(pointer: str, ancestor: str) -> bool:
+    """True when ``pointer`` is ``ancestor`` or below it."""
+    return pointer == ancestor or pointer.startswith(ancestor + "/")
+
+
+def display(pointer: str) -> str:
+    """A pointer as people read it: ``layers.llm.tools[0].function.name``; the root is ``persona``."""
+    if not pointer:
+        return "persona"
+    text = ""
+    for token in split(pointer):
+        if token.isdigit():
+            text += f"[{token}]"
+        elif token.isidentifier() or token.replace("-", "_").isidentifier():
+            text += ("." if text else "") + token
+        else:
+            text += f"[{token!r}]"
+    return text

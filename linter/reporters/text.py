@@ -1,0 +1,42 @@
+"""``path:line:col: severity CODE message [name]``, one line a finding, then a summary."""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import TextIO
+
+from linter.diagnostic import Diagnostic, Severity
+from linter.runner import LintResult
+
+
+def line(diagnostic: Diagnostic) -> str:
+    start = diagnostic.span.start
+    hint = f" ({diagnostic.hint})" if diagnostic.hint else ""
+    return (
+        f"{diagnostic.path}:{start.line}:{start.column}: {diagnostic.severity.value} "
+        f"{diagnostic.code} {diagnostic.message}{hint} [{diagnostic.name}]"
+    )
+
+
+def summary(result: LintResult) -> str:
+    files = f"{result.files} file{'s' if result.files != 1 else ''}"
+    if not result.diagnostics:
+        return f"All checks passed ({files})."
+    counts = Counter(d.severity for d in result.diagnostics)
+    parts = [
+        f"{counts[level]} {level.value}{'s' if counts[level] != 1 and level is not Severity.INFO else ''}"
+        for level in (Severity.ERROR, Severity.WARNING, Severity.INFO)
+        if counts[level]
+    ]
+    with_findings = len({d.path for d in result.diagnostics})
+    total = len(result.diagnostics)
+    return (
+        f"Found {total} problem{'s' if total != 1 else ''} ({', '.join(parts)}) "
+        f"in {with_findings} of {files}."
+    )
+
+
+def render(result: LintResult, out: TextIO) -> None:
+    for diagnostic in result.diagnostics:
+        out.write(line(diagnostic) + "\n")
+    out.write(summary(result) + "\n")

@@ -1,0 +1,186 @@
+"""How a rule is declared, and the forgiving view of a persona that rules read.
+
+A rule is a pure function of the parsed persona: no I/O, no positions, no severities. It
+yields :class:`~linter.diagnostic.Finding` objects; the engine stamps code, severity and
+position. Rules run even when the schema failed, so they read through :class:`Persona`'s
+getters, which never raise.
+"""
+
+from __future__ import annotations
+
+import inspect
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from typing import Any, Generic, TypeVar
+
+from linter import pointer as ptr
+from linter import revisions
+from linter.diagnostic import Finding, Severity
+from linter.facts import Facts, facts
+
+Options = TypeVar("Options")
+CheckFunction = Callable[["Persona", Any], Iterator[Finding]]
+
+FAMILIES = {
+    "SYN": "file and syntax",
+    "SCH": "schema",
+    "PIPE": "persona level and pipeline mode",
+    "LLM": "LLM layer",
+    "TTS": "TTS layer",
+    "STT": "STT layer",
+    "PERC": "perception layer",
+    "FLOW": "conversational flow layer",
+    "TOOL": "function tools",
+    "SEC": "secrets",
+    "INT": "internal errors",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Rule(Generic[Options]):
+    """A rule's identity, documentation and check. ``check`` is ``None`` for engine-made codes."""
+
+    code: str
+    name: str
+    severity: Severity
+    summary: str
+    why: str
+    since: str
+    first_revision: str | None
+    last_revision: str | None
+    check: CheckFunction | None
+    options: type[Options] | None
+    module: str
+
+    @property
+    def family(self) -> str:
+        return self.code.rstrip("0123456789")
+
+    def applies_to(self, revision: str) -> bool:
+        if self.first_revision and revisions.order(revision) < revisions.order(self.first_revision):
+            return False
+        return not (self.last_revision and revisions.order(revision) > revisions.order(self.last_revision))
+
+    def default_options(self) -> Options | None:
+        return self.options() if self.options is not None else None
+
+
+def rule(
+    *,
+    code: str,
+    name: str,
+    severity: str,
+    since: str = "0.1.0",
+    first_revision: str | None = None,
+    last_revision: str | None = None,
+    options: type[Any] | None = None,
+) -> Callable[[CheckFunction], Rule[Any]]:
+    """Declare a rule; the function's docstring is its documentation.
+
+    The first docstring line is the summary; the rest (starting with ``Why:``) is the page
+    ``persona-lint explain CODE`` prints. ``first_revision``/``last_revision`` bound the API
+    revisions the rule applies to.
+    """
+
+    def declare(check: CheckFunction) -> Rule[Any]:
+        summary, why = split_doc(inspect.getdoc(check) or "")
+        return Rule(
+            code=code, name=name, severity=Severity(severity), summary=summary, why=why, since=since,
+            first_revision=first_revision, last_revision=last_revision, check=check,
+            options=options, module=check.__module__,
+        )
+
+    return declare
+
+
+def split_doc(doc: str) -> tuple[str, str]:
+    """The first paragraph (joined to one line) and the rest of a docstring."""
+    head, _, rest = doc.strip().partition("\n\n")
+    return " ".join(head.split()), rest.strip()
+
+
+class Persona:
+    """A read-only, forgiving view of a persona document and the revision it is read under."""
+
+    __slots__ = ("data", "revision", "facts")
+
+    def __init__(self, data: Any, revision: str) -> None:
+        self.data: Any = data
+        self.revision = revision
+        self.facts: Facts = facts(revision)
+
+    def get(self, pointer: str, default: Any = None) -> Any:
+        """The value at ``pointer``, or ``default`` when any step is missing or of another type."""
+        node = self.data
+        for token in ptr.split(pointer):
+            if isinstance(node, dict) and token in node:
+                node = node[token]
+            elif isinstance(node, list) and token.isdigit() and int(token) < len(node):
+                node = node[int(token)]
+            else:
+                return default
+        return node
+
+    def has(self, pointer: str) -> bool:
+        marker = object()
+        return self.get(pointer, marker) is not marker
+
+    def get_str(self, pointer: str) -> str | None:
+        value = self.get(pointer)
+        return value if isinstance(value, str) else None
+
+    def get_dict(self, pointer: str) -> dict[str, Any]:
+        value = self.get(pointer)
+        return value if isinstance(value, dict) else {}
+
+    def get_list(self, pointer: str) -> list[Any]:
+        value = self.get(pointer)
+        return value if isinstance(value, list) else []
+
+    def layer(self, name: str) -> dict[str, Any]:
+        """``layers.<name>`` as a dict (empty when absent or not an object)."""
+        return self.get_dict(f"/layers/{name}")
+
+    def has_layer(self, name: str) -> bool:
+        return isinstance(self.get(f"/layers/{name}"), dict)
+
+    @property
+    def pipeline_mode(self) -> str:
+        """The pipeline mode, ``full`` when omitted (the documented default)."""
+        mode = self.get("/pipeline_mode")
+        return mode if isinstance(mode, str) else "full"
+
+    @property
+    def prompt(self) -> str:
+        """``system_prompt`` and ``context`` together: everything the LLM is told."""
+        parts = (self.get_str("/system_prompt"), self.get_str("/context"))
+        return "\n".join(part for part in parts if part)
+
+    def tool_lists(self) -> Iterator[tuple[str, list[Any]]]:
+        """Every tool array present: ``llm.tools`` and the perception tool arrays, with pointers."""
+        for where in TOOL_LIST_POINTERS:
+            tools = self.get(where)
+            if isinstance(tools, list):
+                yield where, tools
+
+    def tools(self) -> Iterator[tuple[str, dict[str, Any]]]:
+        """Every tool object (``{"type": "function", "function": {...}}``) with its pointer."""
+        for where, tools in self.tool_lists():
+            for index, tool in enumerate(tools):
+                if isinstance(tool, dict):
+                    yield ptr.join(where, index), tool
+
+
+TOOL_LIST_POINTERS = (
+    "/layers/llm/tools",
+    "/layers/perception/perception_tools",
+    "/layers/perception/visual_tools",
+    "/layers/perception/audio_tools",
+)
+
+
+def tool_name(tool: dict[str, Any]) -> str | None:
+    """The tool's ``function.name`` (or a flat ``name``), when it is a string."""
+    function = tool.get("function")
+    name = function.get("name") if isinstance(function, dict) else tool.get("name")
+    return name if isinstance(name, str) else None

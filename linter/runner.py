@@ -1,0 +1,120 @@
+"""Checking many files: discovery, reading with limits, per-file configuration."""
+
+from __future__ import annotations
+
+import os
+import stat
+import sys
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import BinaryIO
+
+from linter import engine, selection
+from linter.config import Settings, settings_for
+from linter.diagnostic import Diagnostic
+from linter.files import EmptyDirectory, Missing, Target, expand
+from linter.source import MAX_FILE_BYTES, parse
+
+PERSONA_KEYS = frozenset({
+    "persona_name", "pal_name", "system_prompt", "pipeline_mode", "context", "default_replica_id",
+    "default_face_id", "layers", "persona_id", "pal_id", "document_ids", "document_tags",
+    "objectives_id", "guardrails_id", "guardrail_ids", "guardrail_tags", "greeting",
+})
+"""Top-level keys of every revision: a walked JSON file with none of them is not a persona."""
+
+
+@dataclass(frozen=True, slots=True)
+class Request:
+    """What to check and how: the command line's options, as plain data."""
+
+    paths: tuple[str, ...]
+    revision: str | None = None
+    config: Path | None = None
+    select: tuple[str, ...] | None = None
+    extend_select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    stdin_filename: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class FileReport:
+    path: str
+    diagnostics: tuple[Diagnostic, ...]
+    checked: bool = True
+
+
+@dataclass(frozen=True, slots=True)
+class LintResult:
+    """All diagnostics of a run (sorted), how many files were checked, and notices for people."""
+
+    diagnostics: tuple[Diagnostic, ...]
+    files: int
+    notices: tuple[str, ...] = field(default=())
+
+
+def run(request: Request, stdin: BinaryIO | None = None) -> LintResult:
+    """Check every file of ``request``; unreadable or broken files become diagnostics."""
+    diagnostics: list[Diagnostic] = []
+    notices: list[str] = []
+    files = 0
+    for report in iter_reports(request, stdin, notices):
+        files += report.checked
+        diagnostics.extend(report.diagnostics)
+    diagnostics.sort(key=lambda d: d.sort_key)
+    return LintResult(tuple(diagnostics), files, tuple(notices))
+
+
+def iter_reports(request: Request, stdin: BinaryIO | None, notices: list[str]) -> Iterator[FileReport]:
+    base = _settings(request, request.paths[0] if request.paths else ".")
+    for item in expand(request.paths, base.exclude):
+        if isinstance(item, EmptyDirectory):
+            notices.append(f"no persona files (*.json, *.yaml, *.yml) found under {item.path}")
+        elif isinstance(item, Missing):
+            rules = selection.resolve(base)
+            yield FileReport(item.path, tuple(engine.unreadable(item.path, "no such file or directory", rules)))
+        else:
+            yield check_target(item, request, stdin)
+
+
+def check_target(target: Target, request: Request, stdin: BinaryIO | None = None) -> FileReport:
+    """Lint one file (or stdin) with the configuration that applies to it."""
+    shown = request.stdin_filename or "-" if target.path == "-" else target.path
+    settings = _settings(request, shown)
+    rules = selection.resolve(settings, settings.ignored_for(shown))
+    data, reason = _read(target.path, stdin)
+    if data is None:
+        return FileReport(shown, tuple(engine.unreadable(shown, reason, rules)))
+    document = parse(shown, data)
+    if not target.explicit and isinstance(document.value, dict) and not PERSONA_KEYS & document.value.keys():
+        return FileReport(shown, (), checked=False)
+    revision = engine.choose_revision(document, request.revision, settings.schema_version)
+    return FileReport(shown, tuple(engine.lint_document(document, rules, revision)))
+
+
+def _settings(request: Request, path: str) -> Settings:
+    return settings_for(path, request.config).with_overrides(
+        schema_version=None,
+        select=request.select,
+        extend_select=request.extend_select,
+        ignore=request.ignore,
+    )
+
+
+def _read(path: str, stdin: BinaryIO | None) -> tuple[bytes | None, str]:
+    if path == "-":
+        stream = stdin if stdin is not None else sys.stdin.buffer
+        data = stream.read(MAX_FILE_BYTES + 1)
+        return data, ""
+    try:
+        info = os.stat(path)
+        if not stat.S_ISREG(info.st_mode):
+            return None, "not a regular file (a directory, FIFO, socket or device)"
+        with open(path, "rb") as handle:
+            return handle.read(MAX_FILE_BYTES + 1), ""
+    except FileNotFoundError:
+        return None, "no such file or directory (it may have been removed while checking)"
+    except PermissionError:
+        return None, "permission denied"
+    except OSError as error:
+        return None, f"cannot read: {error.strerror or type(error).__name__}"

@@ -1,0 +1,151 @@
+"""The bundled JSON Schemas: where they live, an offline registry, validators, bundles."""
+
+from __future__ import annotations
+
+import json
+from functools import cache
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+from urllib.parse import urljoin, urldefrag
+
+from linter import revisions
+
+if TYPE_CHECKING:
+    from jsonschema.protocols import Validator
+    from referencing import Registry
+
+BASE_URI = "https://raw.githubusercontent.com/persona-lint/persona-lint/main/schemas/"
+"""Prefix of every bundled schema's ``$id`` (``<BASE_URI><revision>/<file>``)."""
+
+LAYER_NAMES = ("llm", "tts", "stt", "perception", "conversational_flow", "vqa", "sts", "transport", "conferencing")
+
+
+class SchemaError(LookupError):
+    """A revision or layer that does not exist; the message says which ones do."""
+
+
+def schema_root() -> Path:
+    """The installed schemas (inside the wheel) or, in a checkout, the top-level folder."""
+    packaged = Path(__file__).parent / "_schemas"
+    return packaged if packaged.is_dir() else Path(__file__).parent.parent / "schemas"
+
+
+def persona_uri(revision: str) -> str:
+    check_revision(revision)
+    return f"{BASE_URI}{revision}/persona.schema.json"
+
+
+def check_revision(revision: str) -> None:
+    if revision not in revisions.BY_NAME:
+        raise SchemaError(f"unknown revision {revision!r}; known: {', '.join(revisions.NAMES)}")
+
+
+@cache
+def all_schemas() -> dict[str, dict[str, Any]]:
+    """Every bundled schema document by its ``$id``."""
+    documents: dict[str, dict[str, Any]] = {}
+    for path in sorted(schema_root().glob("**/*.schema.json")):
+        document = json.loads(path.read_text(encoding="utf-8"))
+        documents[document["$id"]] = document
+    return documents
+
+
+def schema(uri: str) -> dict[str, Any]:
+    try:
+        return all_schemas()[uri]
+    except KeyError:
+        raise SchemaError(f"no bundled schema {uri}") from None
+
+
+def layer_uri(revision: str, layer: str) -> str:
+    """The ``$id`` of ``layer``'s schema in ``revision``, found through the persona schema."""
+    root = persona_uri(revision)
+    layers = schema(root)["properties"]["layers"].get("properties", {})
+    if layer not in layers:
+        known = ", ".join(sorted(layers))
+        raise SchemaError(f"revision {revision} has no layer {layer!r}; its layers: {known}")
+    return urljoin(root, layers[layer]["$ref"])
+
+
+def layers_of(revision: str) -> list[str]:
+    return sorted(schema(persona_uri(revision))["properties"]["layers"].get("properties", {}))
+
+
+@cache
+def registry() -> Registry[Any]:
+    """All bundled schemas as a :class:`referencing.Registry` that never touches the network."""
+    from referencing import Registry, Resource
+    from referencing.exceptions import NoSuchResource
+    from referencing.jsonschema import DRAFT202012
+
+    def refuse(uri: str) -> Resource[Any]:
+        raise NoSuchResource(ref=uri)  # offline by design: only bundled schemas resolve
+
+    resources = [(uri, Resource.from_contents(doc, default_specification=DRAFT202012)) for uri, doc in all_schemas().items()]
+    return Registry(retrieve=refuse).with_resources(resources).crawl()
+
+
+@cache
+def validator(revision: str) -> Validator:
+    """The ``jsonschema`` validator of a revision's persona schema, built once per process."""
+    from jsonschema import Draft202012Validator
+
+    return Draft202012Validator(schema(persona_uri(revision)), registry=registry())
+
+
+def bundle(uri: str) -> dict[str, Any]:
+    """``uri``'s schema with every schema it references inlined under ``$defs``.
+
+    The result has no external ``$ref`` (each points into ``#/$defs/...``) so any editor or
+    validator can use it offline, as check-jsonschema and VS Code expect.
+    """
+    names: dict[str, str] = {}
+    pending = [uri]
+    while pending:
+        current = pending.pop()
+        if current in names:
+            continue
+        names[current] = "" if current == uri else current.removeprefix(BASE_URI).removesuffix(".schema.json")
+        pending.extend(_references(schema(current), current))
+    root = _rewrite(schema(uri), uri, uri, names)
+    defs = root.setdefault("$defs", {})
+    for other, name in sorted(names.items()):
+        if other != uri:
+            embedded = _rewrite(schema(other), other, uri, names)
+            embedded.pop("$schema", None)
+            embedded.pop("$id", None)
+            defs[name] = embedded
+    return root
+
+
+def _references(node: Any, base: str) -> list[str]:
+    found: list[str] = []
+    if isinstance(node, dict):
+        for key, value in node.items():
+            if key == "$ref" and isinstance(value, str):
+                target = urldefrag(urljoin(base, value)).url
+                if target != base:
+                    found.append(target)
+            else:
+                found.extend(_references(value, base))
+    elif isinstance(node, list):
+        for item in node:
+            found.extend(_references(item, base))
+    return found
+
+
+def _rewrite(node: Any, base: str, root: str, names: dict[str, str]) -> Any:
+    if isinstance(node, dict):
+        result = {}
+        for key, value in node.items():
+            if key == "$ref" and isinstance(value, str):
+                target, fragment = urldefrag(urljoin(base, value))
+                name = names[target]
+                prefix = "" if not name else "/$defs/" + name.replace("~", "~0").replace("/", "~1")
+                result[key] = "#" + prefix + fragment
+            else:
+                result[key] = _rewrite(value, base, root, names)
+        return result
+    if isinstance(node, list):
+        return [_rewrite(item, base, root, names) for item in node]
+    return node

@@ -1,0 +1,179 @@
+"""Schema validation: ``jsonschema`` errors turned into one precise finding per mistake.
+
+Codes follow the JSON Schema keyword that failed (``SCH`` family, documented in
+``linter/builtin_codes.py``). ``anyOf``/``oneOf`` failures report the branch that best explains
+the value (``jsonschema.exceptions.best_match``), or a single type message when every branch
+disagrees only on type.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from linter import pointer as ptr
+from linter import schemas
+from linter.diagnostic import Finding
+from linter.redact import show
+
+if TYPE_CHECKING:
+    from jsonschema.exceptions import ValidationError
+
+_RANGE = {
+    "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "multipleOf",
+    "minLength", "maxLength", "minItems", "maxItems", "minProperties", "maxProperties",
+}
+_TYPE_NAMES = {
+    "object": "an object", "array": "an array", "string": "a string", "integer": "an integer",
+    "number": "a number", "boolean": "a boolean", "null": "null",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class SchemaFinding:
+    code: str
+    finding: Finding
+
+
+def validate(value: Any, revision: str) -> list[SchemaFinding]:
+    """Every schema finding of ``value`` under ``revision``'s persona schema.
+
+    A value of the wrong type gets that one finding: its enum, pattern or range errors would
+    only restate the same mistake.
+    """
+    found = list(_findings(schemas.validator(revision).iter_errors(value)))
+    mistyped = {f.finding.pointer for f in found if f.code == "SCH003"}
+    return [f for f in found if f.code == "SCH003" or f.code in _NOT_VALUE or f.finding.pointer not in mistyped]
+
+
+_NOT_VALUE = {"SCH001", "SCH002"}
+
+
+def _findings(errors: Iterable[ValidationError]) -> Iterator[SchemaFinding]:
+    for error in errors:
+        yield from _explain(error)
+
+
+def _explain(error: ValidationError) -> Iterator[SchemaFinding]:
+    keyword = str(error.validator)
+    where = ptr.from_parts(error.absolute_path)
+    key = str(error.path[-1]) if error.path else ""
+    if keyword in ("additionalProperties", "unevaluatedProperties"):
+        yield from _unknown_properties(error, where)
+    elif keyword == "required":
+        missing = _missing_name(error)
+        yield SchemaFinding(
+            "SCH002",
+            Finding(where, f"missing required property {missing!r}{_at(where)}", target="key"),
+        )
+    elif keyword in ("anyOf", "oneOf"):
+        yield from _variants(error, where, key)
+    elif keyword == "type":
+        expected = _expected_types(error.validator_value)
+        message = f"{_name(where)} must be {expected}, not {show(error.instance, key)}"
+        yield SchemaFinding("SCH003", Finding(where, message))
+    elif keyword in ("enum", "const"):
+        yield SchemaFinding("SCH004", _invalid_value(error, where, key))
+    elif keyword in _RANGE:
+        yield SchemaFinding("SCH005", Finding(where, _range_message(error, where, key)))
+    elif keyword in ("pattern", "format"):
+        rule = f"pattern {error.validator_value}" if keyword == "pattern" else f"format {error.validator_value!r}"
+        message = f"{_name(where)} is {show(error.instance, key)}, which does not match the {rule}"
+        yield SchemaFinding("SCH006", Finding(where, message))
+    else:
+        yield SchemaFinding("SCH008", Finding(where, f"{_name(where)}: {_short(error.message)}"))
+
+
+def _unknown_properties(error: ValidationError, where: str) -> Iterator[SchemaFinding]:
+    instance = error.instance if isinstance(error.instance, dict) else {}
+    known = list(error.schema.get("properties", {}))
+    patterns = [re.compile(p) for p in error.schema.get("patternProperties", {})]
+    for name in instance:
+        if name in known or any(p.search(name) for p in patterns):
+            continue
+        member = ptr.join(where, name)
+        close = difflib.get_close_matches(name, known, n=1, cutoff=0.6)
+        hint = f"did you mean {close[0]!r}?" if close else None
+        where_text = f"in {_name(where)}" if where else "at the top level"
+        message = f"unknown property {name!r} {where_text}; the API ignores keys it does not know"
+        yield SchemaFinding("SCH001", Finding(member, message, target="key", hint=hint))
+
+
+def _variants(error: ValidationError, where: str, key: str) -> Iterator[SchemaFinding]:
+    from jsonschema.exceptions import best_match
+
+    branches = list(error.context or ())
+    if branches and all(b.validator == "type" and not b.relative_path for b in branches):
+        wanted = [b.validator_value for b in branches]
+        message = f"{_name(where)} must be {_expected_types(wanted)}, not {show(error.instance, key)}"
+        yield SchemaFinding("SCH003", Finding(where, message))
+        return
+    best = best_match(branches) if branches else None
+    if best is None or best.validator in ("type", "enum", "const") and not best.relative_path:
+        message = f"{_name(where)} is {show(error.instance, key)}, which matches none of the allowed forms"
+        yield SchemaFinding("SCH007", Finding(where, message))
+        return
+    yield from _explain(best)
+
+
+def _invalid_value(error: ValidationError, where: str, key: str) -> Finding:
+    allowed = error.validator_value if error.validator == "enum" else [error.validator_value]
+    shown = ", ".join(show(a) for a in allowed)
+    message = f"{_name(where)} is {show(error.instance, key)}; expected one of {shown}"
+    hint = None
+    if isinstance(error.instance, str):
+        candidates = [a for a in allowed if isinstance(a, str)]
+        close = difflib.get_close_matches(error.instance, candidates, n=1, cutoff=0.6)
+        lowered = [a for a in candidates if a.lower() == error.instance.lower()]
+        if lowered or close:
+            hint = f"did you mean {(lowered or close)[0]!r}?"
+    return Finding(where, message, hint=hint)
+
+
+def _range_message(error: ValidationError, where: str, key: str) -> str:
+    limit = error.validator_value
+    value = error.instance
+    keyword = str(error.validator)
+    if keyword in ("minItems", "maxItems", "minLength", "maxLength", "minProperties", "maxProperties"):
+        unit = {"Items": "items", "Length": "characters", "Properties": "properties"}[keyword[3:]]
+        size = len(value) if hasattr(value, "__len__") else value
+        bound = "at least" if keyword.startswith("min") else "at most"
+        return f"{_name(where)} has {size} {unit}; {bound} {limit} allowed"
+    words = {
+        "minimum": "below the minimum", "maximum": "above the maximum",
+        "exclusiveMinimum": "not above", "exclusiveMaximum": "not below",
+        "multipleOf": "not a multiple of",
+    }
+    return f"{_name(where)} is {show(value, key)}, {words[keyword]} {limit}"
+
+
+def _expected_types(value: Any) -> str:
+    names: list[str] = []
+    for item in value if isinstance(value, list) else [value]:
+        for name in item if isinstance(item, list) else [item]:
+            if name not in names:
+                names.append(name)
+    words = [_TYPE_NAMES.get(n, n) for n in names]
+    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " or " + words[-1]
+
+
+def _name(where: str) -> str:
+    return f"'{ptr.display(where)}'" if where else "the persona"
+
+
+def _at(where: str) -> str:
+    return f" in {_name(where)}" if where else ""
+
+
+def _missing_name(error: ValidationError) -> str:
+    instance = error.instance if isinstance(error.instance, dict) else {}
+    missing = [name for name in error.validator_value if name not in instance]
+    named = [name for name in missing if error.message.startswith(repr(name))]
+    return (named or missing or ["?"])[0]
+
+
+def _short(message: str, limit: int = 160) -> str:
+    return message if len(message) <= limit else message[: limit - 1] + "…"

@@ -1,0 +1,139 @@
+"""YAML persona files: parsed through PyYAML's node graph so that every value keeps its position.
+
+Values are built from nodes by hand rather than by PyYAML's constructor: that is how duplicate
+keys are found (PyYAML keeps the last silently), tags that construct objects are refused, and
+alias expansion is bounded (a "billion laughs" file is reported, not expanded).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import yaml
+
+from linter.jsonpos import MAX_DEPTH, JsonLocations
+from linter.pointer import join
+from linter.source import Document, SyntaxProblem
+
+MAX_YAML_VALUES = 100_000
+"""Most values a YAML file may expand to through aliases (documented limit)."""
+
+_SCALAR_TAGS = {
+    "tag:yaml.org,2002:null",
+    "tag:yaml.org,2002:bool",
+    "tag:yaml.org,2002:int",
+    "tag:yaml.org,2002:float",
+}
+_STR_TAGS = {"tag:yaml.org,2002:str", "tag:yaml.org,2002:timestamp", "tag:yaml.org,2002:binary"}
+
+
+class _Limit(Exception):
+    def __init__(self, message: str, node: yaml.Node) -> None:
+        super().__init__(message)
+        self.message = message
+        self.node = node
+
+
+def parse_yaml(path: str, text: str) -> Document:
+    """Parse the first YAML document of ``text``; later documents are a problem, not linted."""
+    document = Document(path, text, "yaml", None, _locations=JsonLocations())
+    loader = yaml.SafeLoader(text)
+    try:
+        root = loader.get_node() if loader.check_node() else None
+        if root is not None and loader.check_node():
+            extra = loader.get_node()
+            start = extra.start_mark.index if extra is not None else len(text)
+            message = "the file holds several YAML documents; persona-lint reads only the first"
+            document.problems.append(SyntaxProblem("SYN007", message, document.lines.span(start, start + 3)))
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        offset = mark.index if mark is not None else 0
+        message = str(error.problem or error.context or "invalid YAML")
+        document.problems.append(SyntaxProblem("SYN002", message, document.lines.span(offset, offset + 1)))
+        return document
+    except yaml.YAMLError as error:  # reader errors: control characters in the stream
+        document.problems.append(SyntaxProblem("SYN002", str(error), document.lines.span(0, 1)))
+        return document
+    finally:
+        loader.dispose()
+    if root is None:
+        empty = "the YAML document is empty: a persona is a mapping"
+        document.problems.append(SyntaxProblem("SYN005", empty, document.lines.span(0, 0)))
+        return document
+    builder = _Builder(loader, document)
+    try:
+        document.value = builder.build(root, "", 0)
+    except _Limit as limit:
+        start = limit.node.start_mark.index
+        document.problems.append(SyntaxProblem("SYN009", limit.message, document.lines.span(start, start + 1)))
+        document.value = None
+    return document
+
+
+class _Builder:
+    def __init__(self, loader: yaml.SafeLoader, document: Document) -> None:
+        self.loader = loader
+        self.document = document
+        assert document._locations is not None
+        self.locations: JsonLocations = document._locations
+        self.built: dict[int, Any] = {}
+        self.sizes: dict[int, int] = {}
+        self.building: set[int] = set()
+        self.count = 0
+
+    def build(self, node: yaml.Node, pointer: str, depth: int) -> Any:
+        self.count += 1
+        if self.count > MAX_YAML_VALUES:
+            raise _Limit(f"the YAML file expands to more than {MAX_YAML_VALUES:,} values (aliases?)", node)
+        if depth > MAX_DEPTH:
+            raise _Limit(f"nesting is deeper than {MAX_DEPTH} levels", node)
+        key = id(node)
+        if key in self.building:
+            raise _Limit("a YAML alias refers to a value that contains it", node)
+        if key in self.built:  # an alias: share the value, count its expanded size, no positions
+            self.count += self.sizes[key]
+            return self.built[key]
+        self.locations.values[pointer] = (node.start_mark.index, node.end_mark.index)
+        if isinstance(node, yaml.ScalarNode):
+            return self.scalar(node, pointer)
+        self.building.add(key)
+        before = self.count
+        if isinstance(node, yaml.SequenceNode):
+            value: Any = [self.build(item, join(pointer, i), depth + 1) for i, item in enumerate(node.value)]
+        else:
+            value = self.mapping(node, pointer, depth)
+        self.building.discard(key)
+        self.built[key] = value
+        self.sizes[key] = self.count - before
+        return value
+
+    def mapping(self, node: yaml.Node, pointer: str, depth: int) -> dict[str, Any]:
+        self.loader.flatten_mapping(node)
+        result: dict[str, Any] = {}
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, yaml.ScalarNode):
+                self.problem(key_node, "SYN002", "a mapping key must be a plain string")
+                continue
+            key = str(key_node.value)
+            member = join(pointer, key)
+            span = (key_node.start_mark.index, key_node.end_mark.index)
+            if key in result:
+                self.locations.duplicates.append((member, span))
+                message = f"duplicate key {key!r}: YAML loaders keep only the last one"
+                self.problem(key_node, "SYN003", message, member)
+            self.locations.keys[member] = span
+            result[key] = self.build(value_node, member, depth + 1)
+        return result
+
+    def scalar(self, node: yaml.ScalarNode, pointer: str) -> Any:
+        if node.tag in _STR_TAGS:
+            return node.value
+        if node.tag in _SCALAR_TAGS:
+            return self.loader.yaml_constructors[node.tag](self.loader, node)
+        self.problem(node, "SYN010", f"YAML tag {node.tag!r} is not allowed in a persona", pointer)
+        return node.value
+
+    def problem(self, node: yaml.Node, code: str, message: str, pointer: str = "") -> None:
+        span = self.document.lines.span(node.start_mark.index, node.end_mark.index)
+        self.document.problems.append(SyntaxProblem(code, message, span, pointer))
+
