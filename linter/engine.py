@@ -13,7 +13,9 @@ from linter.selection import RuleSet
 from linter.source import Document, SyntaxProblem, parse
 from linter.validate import validate
 
-_FATAL = frozenset({"SYN001", "SYN002", "SYN005", "SYN006", "SYN008", "SYN009"})
+_KINDS = {list: "an array", str: "a string", int: "a number", float: "a number", bool: "a boolean", type(None): "null"}
+_FATAL = frozenset({"SYN001", "SYN002", "SYN005", "SYN006", "SYN008", "SYN009", "SYN010"})
+"""Problems after which the value cannot be trusted: schema and rules do not run."""
 _DECLARED = re.compile(re.escape(schemas.BASE_URI) + r"([^/]+)/")
 _MODELINE = re.compile(r"^#\s*yaml-language-server:\s*\$schema=(\S+)", re.MULTILINE)
 
@@ -48,7 +50,7 @@ def lint_document(document: Document, rule_set: RuleSet, revision: str) -> list[
                 value = {k: v for k, v in value.items() if k != "$schema"}
             findings = _check(value, rule_set, revision)
         else:
-            kind = "an array" if isinstance(value, list) else type(value).__name__.replace("NoneType", "null")
+            kind = _KINDS.get(type(value), "a scalar")
             problems.append(SyntaxProblem("SYN004", f"the root is {kind}; a persona is a JSON object", START_OF_FILE))
     diagnostics = [_from_problem(document.path, p, rule_set) for p in problems if rule_set.enabled(p.code)]
     diagnostics.extend(_from_finding(document, code, f, rule_set) for code, f in findings)

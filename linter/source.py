@@ -53,10 +53,6 @@ class Document:
     _lines: LineIndex | None = None
 
     @property
-    def parsed(self) -> bool:
-        return self.value is not None or not any(p.code in _FATAL for p in self.problems)
-
-    @property
     def lines(self) -> LineIndex:
         if self._lines is None:
             self._lines = LineIndex(self.text)
@@ -84,9 +80,6 @@ class Document:
             except JsonScanError:
                 self._locations = JsonLocations()
         return self._locations
-
-
-_FATAL = {"SYN001", "SYN002", "SYN005", "SYN006", "SYN008", "SYN009"}
 
 
 def detect_format(path: str, text: str) -> Format:

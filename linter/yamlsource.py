@@ -24,6 +24,7 @@ _SCALAR_TAGS = {
     "tag:yaml.org,2002:int",
     "tag:yaml.org,2002:float",
 }
+_COLLECTION_TAGS = {"tag:yaml.org,2002:seq", "tag:yaml.org,2002:map"}
 _STR_TAGS = {"tag:yaml.org,2002:str", "tag:yaml.org,2002:timestamp", "tag:yaml.org,2002:binary"}
 
 
@@ -96,6 +97,8 @@ class _Builder:
         self.locations.values[pointer] = (node.start_mark.index, node.end_mark.index)
         if isinstance(node, yaml.ScalarNode):
             return self.scalar(node, pointer)
+        if node.tag not in _COLLECTION_TAGS:
+            self.problem(node, "SYN010", f"YAML tag {node.tag!r} is not allowed in a persona", pointer)
         self.building.add(key)
         before = self.count
         if isinstance(node, yaml.SequenceNode):

@@ -1,0 +1,51 @@
+"""The rule set is consistent, documented and covered by fixtures."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from fixtures import REPO, RULES_DIR, fixture_files
+from linter.docs import page
+from linter.registry import all_rules
+from linter.rule import FAMILIES
+
+NO_FIXTURES = {"INT001"}  # needs a broken rule: covered by tests/test_engine.py
+
+
+def test_codes_and_names_are_unique_and_well_formed() -> None:
+    rules = all_rules()
+    assert len({r.code for r in rules}) == len(rules)
+    assert len({r.name for r in rules}) == len(rules)
+    for rule in rules:
+        assert re.fullmatch(r"[A-Z]{3,4}\d{3}", rule.code), rule.code
+        assert rule.family in FAMILIES, rule.code
+        assert re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", rule.name), rule.name
+        assert rule.summary and rule.summary.endswith("."), f"{rule.code} needs a one-sentence summary"
+        assert rule.why.startswith("Why:"), f"{rule.code} docs must explain why"
+
+
+@pytest.mark.parametrize("rule", all_rules(), ids=lambda r: r.code)
+def test_every_rule_has_valid_and_invalid_fixtures(rule: object) -> None:
+    code, name = rule.code, rule.name  # type: ignore[attr-defined]
+    if code in NO_FIXTURES:
+        return
+    folder = RULES_DIR / f"{code}-{name}"
+    assert folder.is_dir(), f"missing fixture folder tests/rules/{folder.name}"
+    assert fixture_files(folder / "valid"), f"{folder.name} has no valid fixture"
+    assert fixture_files(folder / "invalid"), f"{folder.name} has no invalid fixture"
+
+
+def test_no_fixture_folder_without_a_rule() -> None:
+    known = {f"{r.code}-{r.name}" for r in all_rules()}
+    stray = [p.name for p in RULES_DIR.iterdir() if p.is_dir() and p.name not in known]
+    assert not stray, f"fixture folders for unknown rules: {stray}"
+
+
+def test_docs_are_current() -> None:
+    docs = REPO / "docs" / "rules"
+    for rule in all_rules():
+        target = docs / f"{rule.code}.md"
+        assert target.is_file(), f"missing {target}: run python -m linter.docs_gen"
+        assert target.read_text(encoding="utf-8") == page(rule), f"{target.name} is stale: run python -m linter.docs_gen"

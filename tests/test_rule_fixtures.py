@@ -1,0 +1,36 @@
+"""Every rule's fixture folder: valid files give no finding, invalid ones match their snapshot."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from fixtures import RULES_DIR, fixture_files, lint_fixture, render
+
+
+def _cases(kind: str) -> list[pytest.ParameterSet]:
+    cases = []
+    for folder in sorted(p for p in RULES_DIR.iterdir() if p.is_dir()):
+        for path in fixture_files(folder / kind):
+            cases.append(pytest.param(folder.name, path, id=f"{folder.name}/{kind}/{path.name}"))
+    return cases
+
+
+@pytest.mark.parametrize(("folder", "path"), _cases("valid"))
+def test_valid_fixture_has_no_finding(folder: str, path: Path) -> None:
+    report = lint_fixture(path)
+    assert render(report) == ""
+
+
+@pytest.mark.parametrize(("folder", "path"), _cases("invalid"))
+def test_invalid_fixture_matches_snapshot(folder: str, path: Path, request: pytest.FixtureRequest) -> None:
+    code = folder.split("-", 1)[0]
+    report = lint_fixture(path)
+    rendered = render(report)
+    assert any(d.code == code for d in report.diagnostics), f"{code} not reported:\n{rendered}"
+    snapshot = path.with_name(path.name + ".expected")
+    if request.config.getoption("--update-snapshots"):
+        snapshot.write_text(rendered, encoding="utf-8")
+    assert snapshot.is_file(), f"missing snapshot {snapshot.name}: run pytest --update-snapshots"
+    assert rendered == snapshot.read_text(encoding="utf-8")
