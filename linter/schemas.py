@@ -17,7 +17,7 @@ if TYPE_CHECKING:
 BASE_URI = "https://raw.githubusercontent.com/persona-lint/persona-lint/main/schemas/"
 """Prefix of every bundled schema's ``$id`` (``<BASE_URI><revision>/<file>``)."""
 
-LAYER_NAMES = ("llm", "tts", "stt", "perception", "conversational_flow", "vqa", "sts", "transport", "conferencing")
+
 
 
 class SchemaError(LookupError):
