@@ -48,14 +48,14 @@ Why: JSON must be Unicode text; the position is the first byte that cannot be de
 
 Why: a persona file is one persona; persona-lint checks the first document only, so the
 others would go unchecked."""),
-    _code("SYN008", "unreadable-file", "error", """The file cannot be read (missing, a directory loop, no permission, not a regular file).
+    _code("SYN008", "unreadable-file", "error", """The file cannot be read (missing, no permission, not a regular file).
 
 Why: a path you asked to be checked was not checked; the message says why."""),
-    _code("SYN009", "limit-exceeded", "error", """The file exceeds a safety limit (size, nesting depth, YAML alias expansion).
+    _code("SYN009", "limit-exceeded", "error", """The file exceeds a safety limit (size, nesting, YAML aliases).
 
 Why: persona bodies are a few kilobytes and a dozen levels deep; these limits keep the linter
 fast and safe on hostile input. The README lists the limits."""),
-    _code("SYN010", "unsupported-yaml-tag", "error", """A YAML tag that constructs objects or types (`!!python/object`, custom `!tags`).
+    _code("SYN010", "unsupported-yaml-tag", "error", """A YAML tag that constructs objects (such as `!!python/object`).
 
 Why: a persona is plain JSON data; such tags have no JSON meaning and are never executed by
 persona-lint."""),
@@ -87,7 +87,7 @@ message reports the closest shape."""),
     _code("SCH008", "schema-violation", "error", """Any other schema constraint (unique items, dependent fields, ...).
 
 Why: the value breaks a constraint stated in the revision's schema."""),
-    _code("INT001", "internal-error", "error", """persona-lint failed while checking this file (a bug in a rule or in persona-lint).
+    _code("INT001", "internal-error", "error", """persona-lint failed while checking this file (a bug).
 
 Why: the failing rule is named so that it can be reported; every other rule still ran."""),
 )

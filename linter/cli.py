@@ -33,7 +33,7 @@ def cli() -> None:
 @click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text", show_default=True,
               help="Output format.")
 @click.option("--schema-version", type=click.Choice(revisions.NAMES), default=None,
-              help=f"API revision to check against (default: the file's $schema, the configuration, or {revisions.DEFAULT}).")
+              help=f"API revision (default: the file's $schema, the configuration, or {revisions.DEFAULT}).")
 @click.option("--config", type=click.Path(exists=True, dir_okay=False, path_type=Path), default=None,
               help="Use this configuration file instead of searching for one.")
 @click.option("--select", multiple=True, help="Only these rules: codes, names or families (comma-separated).")
@@ -134,7 +134,8 @@ def explain(rule: str) -> None:
     found = by_key().get(rule) or by_key().get(rule.upper())
     if found is None:
         _fail(f"unknown rule {rule!r}; 'persona-lint rules' lists them")
-    click.echo(page(found), nl=False)
+    else:
+        click.echo(page(found), nl=False)
 
 
 def _fail(message: str) -> Any:

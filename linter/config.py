@@ -6,6 +6,7 @@ Found by walking up from each checked file (the nearest one wins), or named with
 
 from __future__ import annotations
 
+import contextlib
 import difflib
 import fnmatch
 import tomllib
@@ -69,10 +70,8 @@ class Settings:
         candidate = Path(path).resolve()
         names = {candidate.as_posix(), candidate.name}
         if self.root is not None:
-            try:
+            with contextlib.suppress(ValueError):
                 names.add(candidate.relative_to(self.root).as_posix())
-            except ValueError:
-                pass
         matched: list[str] = []
         for pattern, codes in self.per_file_ignores:
             if any(fnmatch.fnmatchcase(name, pattern) for name in names):

@@ -137,7 +137,7 @@ _STT_2026_03 = _choices({
     "tavus-whisper": CURRENT,
     "tavus-deepgram-medical": CURRENT,
     "tavus-advanced": Choice("deprecated", "tavus-auto", "deprecated on 2026-03-27, still active"),
-    "tavus-turbo": Choice("removed", "tavus-parakeet", "not listed after 2026-03-27 (lowest latency is tavus-parakeet)"),
+    "tavus-turbo": Choice("removed", "tavus-parakeet", "not listed after 2026-03-27 (tavus-parakeet is fastest)"),
 })
 
 _NO_PERCEPTION = _choices({})
@@ -169,7 +169,11 @@ _FLOW_2026_06 = _choices({
     "time-based": Choice("deprecated", "timebased", "the June 2026 docs spell it timebased"),
 })
 
-_MODES = _choices({"full": CURRENT, "echo": CURRENT, "speech-to-speech": Choice("deprecated", "full", "legacy guide only")})
+_MODES = _choices({
+    "full": CURRENT,
+    "echo": CURRENT,
+    "speech-to-speech": Choice("deprecated", "full", "legacy guide only"),
+})
 
 _RAVENS_0 = frozenset({"raven-0"})
 _RAVENS_1 = frozenset({"raven-0", "raven-1"})

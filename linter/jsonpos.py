@@ -53,7 +53,7 @@ def scan(text: str) -> JsonLocations:
 
 
 class _Scanner:
-    __slots__ = ("text", "loc")
+    __slots__ = ("loc", "text")
 
     def __init__(self, text: str, loc: JsonLocations) -> None:
         self.text = text

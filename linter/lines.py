@@ -13,7 +13,7 @@ _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 class LineIndex:
     """Maps character offsets of ``text`` to positions; ``\\r\\n``, ``\\r`` and ``\\n`` all end a line."""
 
-    __slots__ = ("_starts", "_length")
+    __slots__ = ("_length", "_starts")
 
     def __init__(self, text: str) -> None:
         self._starts = [0, *(m.end() for m in _LINE_BREAK.finditer(text))]

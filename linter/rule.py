@@ -102,7 +102,7 @@ def split_doc(doc: str) -> tuple[str, str]:
 class Persona:
     """A read-only, forgiving view of a persona document and the revision it is read under."""
 
-    __slots__ = ("data", "revision", "facts")
+    __slots__ = ("data", "facts", "revision")
 
     def __init__(self, data: Any, revision: str) -> None:
         self.data: Any = data

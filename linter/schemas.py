@@ -6,7 +6,7 @@ import json
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
-from urllib.parse import urljoin, urldefrag
+from urllib.parse import urldefrag, urljoin
 
 from linter import revisions
 
@@ -52,7 +52,8 @@ def all_schemas() -> dict[str, dict[str, Any]]:
 
 def schema(uri: str) -> dict[str, Any]:
     try:
-        return all_schemas()[uri]
+        found: dict[str, Any] = all_schemas()[uri]
+        return found
     except KeyError:
         raise SchemaError(f"no bundled schema {uri}") from None
 
@@ -64,7 +65,7 @@ def layer_uri(revision: str, layer: str) -> str:
     if layer not in layers:
         known = ", ".join(sorted(layers))
         raise SchemaError(f"revision {revision} has no layer {layer!r}; its layers: {known}")
-    return urljoin(root, layers[layer]["$ref"])
+    return urljoin(root, str(layers[layer]["$ref"]))
 
 
 def layers_of(revision: str) -> list[str]:
@@ -79,10 +80,12 @@ def registry() -> Registry[Any]:
     from referencing.jsonschema import DRAFT202012
 
     def refuse(uri: str) -> Resource[Any]:
-        raise NoSuchResource(ref=uri)  # offline by design: only bundled schemas resolve
+        raise NoSuchResource(ref=uri)  # type: ignore[call-arg]  # offline: only bundled schemas resolve
 
-    resources = [(uri, Resource.from_contents(doc, default_specification=DRAFT202012)) for uri, doc in all_schemas().items()]
-    return Registry(retrieve=refuse).with_resources(resources).crawl()
+    resources = [
+        (uri, Resource.from_contents(doc, default_specification=DRAFT202012)) for uri, doc in all_schemas().items()
+    ]
+    return Registry(retrieve=refuse).with_resources(resources).crawl()  # type: ignore[call-arg]
 
 
 @cache
@@ -107,7 +110,7 @@ def bundle(uri: str) -> dict[str, Any]:
             continue
         names[current] = "" if current == uri else current.removeprefix(BASE_URI).removesuffix(".schema.json")
         pending.extend(_references(schema(current), current))
-    root = _rewrite(schema(uri), uri, uri, names)
+    root: dict[str, Any] = _rewrite(schema(uri), uri, uri, names)
     defs = root.setdefault("$defs", {})
     for other, name in sorted(names.items()):
         if other != uri:

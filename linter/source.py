@@ -116,10 +116,10 @@ def parse(path: str, data: bytes, format: Format | None = None) -> Document:
         limit = MAX_FILE_BYTES // (1024 * 1024)
         problem = SyntaxProblem("SYN009", f"the file is larger than the {limit} MiB limit", START_OF_FILE)
         return Document(path, "", format or detect_format(path, ""), None, [problem])
-    text, problem = decode(path, data)
+    text, decode_problem = decode(path, data)
     kind = format or detect_format(path, text)
-    if problem is not None:
-        return Document(path, text, kind, None, [problem])
+    if decode_problem is not None:
+        return Document(path, text, kind, None, [decode_problem])
     if not text.strip():
         empty = SyntaxProblem("SYN005", "the file is empty: a persona is a JSON object", START_OF_FILE)
         return Document(path, text, kind, None, [empty])

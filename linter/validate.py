@@ -89,8 +89,9 @@ def _explain(error: ValidationError) -> Iterator[SchemaFinding]:
 
 def _unknown_properties(error: ValidationError, where: str) -> Iterator[SchemaFinding]:
     instance = error.instance if isinstance(error.instance, dict) else {}
-    known = list(error.schema.get("properties", {}))
-    patterns = [re.compile(p) for p in error.schema.get("patternProperties", {})]
+    schema: Any = error.schema if isinstance(error.schema, dict) else {}
+    known = list(schema.get("properties", {}))
+    patterns = [re.compile(p) for p in schema.get("patternProperties", {})]
     for name in instance:
         if name in known or any(p.search(name) for p in patterns):
             continue
@@ -112,7 +113,7 @@ def _variants(error: ValidationError, where: str, key: str) -> Iterator[SchemaFi
         yield SchemaFinding("SCH003", Finding(where, message))
         return
     best = best_match(branches) if branches else None
-    if best is None or best.validator in ("type", "enum", "const") and not best.relative_path:
+    if best is None or (best.validator in ("type", "enum", "const") and not best.relative_path):
         message = f"{_name(where)} is {show(error.instance, key)}, which matches none of the allowed forms"
         yield SchemaFinding("SCH007", Finding(where, message))
         return
@@ -120,7 +121,8 @@ def _variants(error: ValidationError, where: str, key: str) -> Iterator[SchemaFi
 
 
 def _invalid_value(error: ValidationError, where: str, key: str) -> Finding:
-    allowed = error.validator_value if error.validator == "enum" else [error.validator_value]
+    given: Any = error.validator_value
+    allowed: list[Any] = list(given) if error.validator == "enum" else [given]
     shown = ", ".join(show(a) for a in allowed)
     message = f"{_name(where)} is {show(error.instance, key)}; expected one of {shown}"
     hint = None
@@ -170,9 +172,10 @@ def _at(where: str) -> str:
 
 def _missing_name(error: ValidationError) -> str:
     instance = error.instance if isinstance(error.instance, dict) else {}
-    missing = [name for name in error.validator_value if name not in instance]
+    required: Any = error.validator_value
+    missing = [name for name in required if name not in instance]
     named = [name for name in missing if error.message.startswith(repr(name))]
-    return (named or missing or ["?"])[0]
+    return str((named or missing or ["?"])[0])
 
 
 def _short(message: str, limit: int = 160) -> str:

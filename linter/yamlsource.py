@@ -104,13 +104,14 @@ class _Builder:
         if isinstance(node, yaml.SequenceNode):
             value: Any = [self.build(item, join(pointer, i), depth + 1) for i, item in enumerate(node.value)]
         else:
+            assert isinstance(node, yaml.MappingNode)
             value = self.mapping(node, pointer, depth)
         self.building.discard(key)
         self.built[key] = value
         self.sizes[key] = self.count - before
         return value
 
-    def mapping(self, node: yaml.Node, pointer: str, depth: int) -> dict[str, Any]:
+    def mapping(self, node: yaml.MappingNode, pointer: str, depth: int) -> dict[str, Any]:
         self.loader.flatten_mapping(node)
         result: dict[str, Any] = {}
         for key_node, value_node in node.value:
