@@ -107,17 +107,30 @@ def _variants(error: ValidationError, where: str, key: str) -> Iterator[SchemaFi
     from jsonschema.exceptions import best_match
 
     branches = list(error.context or ())
-    if branches and all(b.validator == "type" and not b.relative_path for b in branches):
-        wanted = [b.validator_value for b in branches]
+    options: Any = error.validator_value
+    mistyped = {b.schema_path[0] for b in branches if b.validator == "type" and not b.relative_path}
+    if branches and isinstance(options, list) and len(mistyped) == len(options):
+        wanted = [branch.get("type") for branch in options if isinstance(branch, dict)]
         message = f"{_name(where)} must be {_expected_types(wanted)}, not {show(error.instance, key)}"
         yield SchemaFinding("SCH003", Finding(where, message))
         return
     best = best_match(branches) if branches else None
     if best is None or (best.validator in ("type", "enum", "const") and not best.relative_path):
-        message = f"{_name(where)} is {show(error.instance, key)}, which matches none of the allowed forms"
+        forms = " or ".join(_describe(branch) for branch in options) if isinstance(options, list) else "another form"
+        message = f"{_name(where)} is {show(error.instance, key)}; expected {forms}"
         yield SchemaFinding("SCH007", Finding(where, message))
         return
     yield from _explain(best)
+
+
+def _describe(branch: Any) -> str:
+    if isinstance(branch, dict) and "enum" in branch:
+        return "one of " + ", ".join(show(value) for value in branch["enum"])
+    if isinstance(branch, dict) and "const" in branch:
+        return show(branch["const"])
+    if isinstance(branch, dict) and "type" in branch:
+        return _expected_types(branch["type"])
+    return "another form"
 
 
 def _invalid_value(error: ValidationError, where: str, key: str) -> Finding:

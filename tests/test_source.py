@@ -1,0 +1,70 @@
+"""Parsing and positions: every line ending, encodings, syntax errors located exactly."""
+
+from __future__ import annotations
+
+import pytest
+
+from linter.diagnostic import Position
+from linter.source import parse
+
+
+def start(path: str, data: bytes, pointer: str, target: str = "value") -> Position:
+    return parse(path, data).span(pointer, target).start
+
+
+@pytest.mark.parametrize("newline", ["\n", "\r\n", "\r"])
+def test_positions_are_right_for_every_line_ending(newline: str) -> None:
+    text = newline.join(['{', '  "persona_name": "A",', '  "layers": {"tts": {"tts_engine": "x"}}', "}"])
+    data = text.encode()
+    assert start("p.json", data, "/persona_name", "key") == Position(2, 3)
+    assert start("p.json", data, "/layers/tts/tts_engine") == Position(3, 36)
+
+
+def test_columns_count_characters_not_bytes() -> None:
+    data = '{"persona_name": "Café 😀", "pipeline_mode": "echo"}'.encode()
+    assert start("p.json", data, "/pipeline_mode") == Position(1, 45)
+
+
+def test_missing_pointer_falls_back_to_nearest_ancestor_key() -> None:
+    data = b'{\n  "layers": {\n    "tts": {}\n  }\n}'
+    assert start("p.json", data, "/layers/tts/voice_settings/speed") == Position(3, 5)
+
+
+def test_yaml_positions() -> None:
+    data = b"persona_name: A\nlayers:\n  tts:\n    tts_engine: x\n"
+    assert start("p.yaml", data, "/layers/tts/tts_engine", "key") == Position(4, 5)
+    assert start("p.yaml", data, "/layers/tts/tts_engine") == Position(4, 17)
+
+
+@pytest.mark.parametrize(
+    ("data", "code", "position"),
+    [
+        (b'{"a": 1,}', "SYN001", Position(1, 9)),
+        (b'{"a": 1\r\n "b": 2}', "SYN001", Position(2, 2)),
+        (b'{"a": "x\x00"}', "SYN001", Position(1, 7)),
+        (b"", "SYN005", Position(1, 1)),
+        (b'{"a": "\xff"}', "SYN006", Position(1, 8)),
+        (b'{"a": 1, "a": 2}', "SYN003", Position(1, 10)),
+        (b"[" * 1000 + b"]" * 1000, "SYN009", Position(1, 201)),
+        (b'{"a": Infinity}', "SYN001", Position(1, 7)),
+    ],
+)
+def test_json_problems_are_located(data: bytes, code: str, position: Position) -> None:
+    problems = parse("p.json", data).problems
+    assert [(p.code, p.span.start) for p in problems] == [(code, position)]
+
+
+def test_byte_order_marks_are_understood() -> None:
+    for encoding in ("utf-8-sig", "utf-16", "utf-32"):
+        document = parse("p.json", '{"persona_name": "Zoë"}'.encode(encoding))
+        assert document.value == {"persona_name": "Zoë"}, encoding
+        assert not document.problems
+
+
+def test_huge_numbers_do_not_crash() -> None:
+    document = parse("p.json", b'{"a": 1' + b"0" * 400 + b", \"b\": 1e400}")
+    assert document.problems == [] and document.value["b"] == float("inf")
+
+
+def test_yaml_timestamps_stay_strings() -> None:
+    assert parse("p.yaml", b"persona_name: 2026-06-01\n").value == {"persona_name": "2026-06-01"}
