@@ -34,6 +34,61 @@ CURRENT = Choice("current")
 
 
 @dataclass(frozen=True, slots=True)
+class VoiceFamily:
+    """A TTS engine's model family and the ``voice_settings`` it takes (reference 2.2, X18, X53).
+
+    ``pattern`` full-matches the family's ``tts_model_name`` values; ``keys`` is ``None`` when
+    the docs list no keys at all (PlayHT), an empty set when they say there are none (Azure).
+    """
+
+    engine: str
+    name: str
+    pattern: str
+    keys: frozenset[str] | None
+    example: str = ""
+    speed: tuple[float, float] | None = None  # numeric range the docs give; None: not stated
+    speed_text: str = ""
+    speed_words: frozenset[str] = frozenset()  # legacy Cartesia words ("normal", ...)
+    volume: tuple[float, float] | None = None
+    emotions: frozenset[str] = frozenset()
+    emotion_levels: frozenset[str] = frozenset()
+
+
+_CARTESIA_WORDS = frozenset({"slowest", "slow", "normal", "fast", "fastest"})  # [S35a]
+_EMOTIONS = frozenset({"anger", "positivity", "surprise", "sadness", "curiosity"})
+# Tavus says low/medium/high, Cartesia lowest/low/high/highest (open question 5): accept both.
+_EMOTION_LEVELS = frozenset({"lowest", "low", "medium", "high", "highest"})
+VOICE_FAMILIES: tuple[VoiceFamily, ...] = (
+    VoiceFamily(
+        "cartesia", "sonic-3", r"sonic-3(-.+)?", frozenset({"speed", "volume"}), "sonic-3",
+        speed=(0.6, 1.5), speed_text="0.6-1.5", volume=(0.5, 2.0),
+    ),
+    VoiceFamily(
+        "cartesia", "sonic-2", r"sonic-(2|turbo)(-.+)?", frozenset({"speed", "emotion"}), "sonic-2",
+        speed_words=_CARTESIA_WORDS, emotions=_EMOTIONS, emotion_levels=_EMOTION_LEVELS,
+    ),
+    VoiceFamily(
+        "cartesia", "sonic-1", r"sonic(-1|-english|-multilingual)?(-\d{4}-\d{2}-\d{2})?",
+        frozenset({"speed", "emotion"}), "sonic",
+        speed=(-1.0, 1.0), speed_text="-1.0 to 1.0", speed_words=_CARTESIA_WORDS,
+        emotions=_EMOTIONS, emotion_levels=_EMOTION_LEVELS,
+    ),
+    VoiceFamily(
+        "elevenlabs", "elevenlabs", r"eleven_[a-z0-9_]+",
+        frozenset({"speed", "stability", "similarity_boost", "style", "use_speaker_boost"}), "eleven_multilingual_v2",
+        # Guides and 2026 yaml: 0.7-1.2; a mid-2025 Get Persona yaml said 0.0-1.0 (open question 4).
+        speed=(0.0, 1.2), speed_text="0.7-1.2 (a 2025 API page said 0.0-1.0)",
+    ),
+    VoiceFamily("azure", "azure", r"(?!)", frozenset()),  # no tts_model_name, no voice_settings documented
+    VoiceFamily("playht", "playht", r"Play(HT)?[0-9.]*(-[A-Za-z0-9.]+)*|PlayDialog(-[A-Za-z0-9.]+)*", None),
+)
+TAVUS_VOICE_KEYS = frozenset({"pronunciation_dict_id", "pronunciation_dictionary_locators"})
+"""``voice_settings`` keys Tavus writes itself when ``pronunciation_dictionary_id`` is set (X20)."""
+_GUIDE_ONLY_LEVELS = MappingProxyType({"verylow": "low", "superlow": "low"})  # X25, X29
+_HOSTED_EXTRA_BODY = frozenset({"temperature", "top_p"})  # documented since 2025-11-27 (X7, X10)
+
+
+@dataclass(frozen=True, slots=True)
 class Facts:
     """The facts of one revision. ``Mapping``s map a value to its :class:`Choice`."""
 
@@ -62,6 +117,21 @@ class Facts:
     emotion_control_cartesia_only: bool
     prompt_tokens_limit: int
     layers: frozenset[str] = field(default_factory=frozenset)
+    # llm (2.1, X7, X10, X11)
+    hosted_extra_body_keys: frozenset[str] = frozenset()
+    prompt_tokens_recommended: int = 5_000
+    model_tokens_limits: MappingProxyType[str, int] = field(default_factory=lambda: MappingProxyType({}))
+    # tts (2.2, X18): model families and the Cartesia model used when tts_model_name is omitted
+    voice_families: tuple[VoiceFamily, ...] = VOICE_FAMILIES
+    default_tts_model: str | None = None
+    # stt and turn-taking (2.3, 2.5, X22-X31)
+    default_stt_engine: str = "tavus-advanced"
+    guide_only_levels: MappingProxyType[str, str] = field(default_factory=lambda: _GUIDE_ONLY_LEVELS)
+    default_turn_detection_model: str = "sparrow-1"
+    overriding_turn_models: frozenset[str] = frozenset({"sparrow-1", "sparrow-2"})  # override STT turn fields
+    time_based_spellings: frozenset[str] = frozenset({"time-based", "timebased"})
+    cf_v1_fields: frozenset[str] = frozenset({"turn_commitment", "active_listening"})
+    unverified_turn_detection_models: frozenset[str] = frozenset()
 
 
 _LEGACY_HOSTED = _choices({
@@ -258,7 +328,41 @@ _TABLE: dict[str, dict[str, object]] = {
 }
 
 
+_2026_LAYERS: dict[str, object] = dict(
+    hosted_extra_body_keys=_HOSTED_EXTRA_BODY, default_tts_model="sonic-3",
+)
+_LAYER_FACTS: dict[str, dict[str, object]] = {
+    # Recommended prompt size: "degradation above 100,000" (early 2025), 25,000 (2025), 5,000 (2026) [S1b], [S6a-e]
+    "2024-10": dict(prompt_tokens_recommended=100_000),
+    "2025-03": dict(prompt_tokens_recommended=25_000),
+    "2025-08": dict(prompt_tokens_recommended=25_000),
+    # Sonic-3 default and temperature/top_p documented from 2025-11-27/2025-12-18 [S15]
+    "2025-12": dict(prompt_tokens_recommended=25_000, **_2026_LAYERS),
+    "2026-02": _2026_LAYERS,
+    "2026-03": dict(default_stt_engine="tavus-auto", **_2026_LAYERS),
+    "2026-06": dict(default_stt_engine="tavus-auto", **_2026_LAYERS),
+    "pal-2026-06": dict(
+        default_stt_engine="tavus-auto", model_tokens_limits=MappingProxyType({"tavus-glm-4.7": 200_000}),
+        unverified_turn_detection_models=frozenset({"sparrow-2"}),  # user code only (open question 11)
+        **_2026_LAYERS,
+    ),
+}
+
+
 @cache
 def facts(revision: str) -> Facts:
     """The facts of ``revision`` (a name from :data:`linter.revisions.NAMES`)."""
-    return _row(revision, **{**_BASE, **_TABLE[revision]})
+    return _row(revision, **{**_BASE, **_TABLE[revision], **_LAYER_FACTS.get(revision, {})})
+
+
+PERCEPTION_RENAMES: MappingProxyType[str, str] = MappingProxyType({
+    # Renamed on 2026-02-11 (reference 2.4, X37): the old names stay accepted but deprecated in
+    # every revision whose facts say ``perception_renamed``.
+    "ambient_awareness_queries": "visual_awareness_queries",
+    "perception_tool_prompt": "visual_tool_prompt",
+    "perception_tools": "visual_tools",
+})
+PERCEPTION_REMOVED: MappingProxyType[str, str] = MappingProxyType({
+    # Removed by 2026-02 (reference 2.4): replaced by one prompt per modality.
+    "tool_prompt": "visual_tool_prompt or audio_tool_prompt",
+})
