@@ -38,7 +38,12 @@ class _Limit(Exception):
 def parse_yaml(path: str, text: str) -> Document:
     """Parse the first YAML document of ``text``; later documents are a problem, not linted."""
     document = Document(path, text, "yaml", None, _locations=JsonLocations())
-    loader = yaml.SafeLoader(text)
+    try:
+        loader = yaml.SafeLoader(text)
+    except yaml.reader.ReaderError as error:  # a character YAML forbids (NUL, most C0 controls)
+        span = document.lines.span(error.position, error.position + 1)
+        document.problems.append(SyntaxProblem("SYN002", f"character {error.character!r} is not allowed in YAML", span))
+        return document
     try:
         root = loader.get_node() if loader.check_node() else None
         if root is not None and loader.check_node():
@@ -52,8 +57,12 @@ def parse_yaml(path: str, text: str) -> Document:
         message = str(error.problem or error.context or "invalid YAML")
         document.problems.append(SyntaxProblem("SYN002", message, document.lines.span(offset, offset + 1)))
         return document
-    except yaml.YAMLError as error:  # reader errors: control characters in the stream
+    except yaml.YAMLError as error:  # any other PyYAML error carries no mark
         document.problems.append(SyntaxProblem("SYN002", str(error), document.lines.span(0, 1)))
+        return document
+    except RecursionError:  # PyYAML composes recursively: thousands of levels exhaust the stack
+        message = f"nesting is deeper than {MAX_DEPTH} levels"
+        document.problems.append(SyntaxProblem("SYN009", message, document.lines.span(0, 1)))
         return document
     finally:
         loader.dispose()
