@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import stat
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import BinaryIO
@@ -42,6 +42,8 @@ class FileReport:
     path: str
     diagnostics: tuple[Diagnostic, ...]
     checked: bool = True
+    text: str | None = None
+    """The decoded source, kept only when there are diagnostics (for ``--show-source``)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,18 +53,26 @@ class LintResult:
     diagnostics: tuple[Diagnostic, ...]
     files: int
     notices: tuple[str, ...] = field(default=())
+    paths: tuple[str, ...] = ()
+    """Every checked file, in order (JUnit reports one test case per file)."""
+    sources: Mapping[str, str] = field(default_factory=dict, compare=False, hash=False)
+    """Source text of the files that have diagnostics, by path (costs nothing for clean files)."""
 
 
 def run(request: Request, stdin: BinaryIO | None = None) -> LintResult:
     """Check every file of ``request``; unreadable or broken files become diagnostics."""
     diagnostics: list[Diagnostic] = []
     notices: list[str] = []
-    files = 0
+    paths: list[str] = []
+    sources: dict[str, str] = {}
     for report in iter_reports(request, stdin, notices):
-        files += report.checked
+        if report.checked:
+            paths.append(report.path)
+        if report.text is not None:
+            sources[report.path] = report.text
         diagnostics.extend(report.diagnostics)
     diagnostics.sort(key=lambda d: d.sort_key)
-    return LintResult(tuple(diagnostics), files, tuple(notices))
+    return LintResult(tuple(diagnostics), len(paths), tuple(notices), tuple(paths), sources)
 
 
 def iter_reports(request: Request, stdin: BinaryIO | None, notices: list[str]) -> Iterator[FileReport]:
@@ -89,7 +99,8 @@ def check_target(target: Target, request: Request, stdin: BinaryIO | None = None
     if not target.explicit and isinstance(document.value, dict) and not PERSONA_KEYS & document.value.keys():
         return FileReport(shown, (), checked=False)
     revision = engine.choose_revision(document, request.revision, settings.schema_version)
-    return FileReport(shown, tuple(engine.lint_document(document, rules, revision)))
+    diagnostics = tuple(engine.lint_document(document, rules, revision))
+    return FileReport(shown, diagnostics, text=document.text if diagnostics else None)
 
 
 def _settings(request: Request, path: str) -> Settings:
