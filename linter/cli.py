@@ -16,6 +16,8 @@ from linter import __version__, revisions
 from linter.config import ConfigError
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
+OUTPUT_FORMATS = ("auto", "text", "json", "sarif", "github", "junit", "gitlab")
+"""``auto`` plus :data:`linter.reporters.FORMATS` (spelled out so ``--help`` imports nothing)."""
 
 
 def _split(values: tuple[str, ...]) -> tuple[str, ...]:
@@ -30,8 +32,16 @@ def cli() -> None:
 
 @cli.command()
 @click.argument("paths", nargs=-1, type=click.Path(path_type=str))
-@click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text", show_default=True,
-              help="Output format.")
+@click.option("--format", "output_format", type=click.Choice(OUTPUT_FORMATS), default="text", show_default=True,
+              help="Output format; 'auto' is 'github' inside GitHub Actions, else 'text'.")
+@click.option("--output-file", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Write the report to this file (atomically); the terminal still gets text.")
+@click.option("--exit-zero", is_flag=True, help="Exit 0 even when there are findings.")
+@click.option("--fail-level", type=click.Choice(["error", "warning", "info"]), default="error", show_default=True,
+              help="Lowest severity that makes the exit code 1.")
+@click.option("--statistics", is_flag=True, help="Show how many findings each code has instead of listing them.")
+@click.option("--show-source/--no-show-source", default=None,
+              help="Show the source line with a caret under each finding (default: on a terminal).")
 @click.option("--schema-version", type=click.Choice(revisions.NAMES), default=None,
               help=f"API revision (default: the file's $schema, the configuration, or {revisions.DEFAULT}).")
 @click.option("--config", type=click.Path(exists=True, dir_okay=False, path_type=Path), default=None,
@@ -49,9 +59,15 @@ def check(
     extend_select: tuple[str, ...],
     ignore: tuple[str, ...],
     stdin_filename: str | None,
+    output_file: Path | None,
+    exit_zero: bool,
+    fail_level: str,
+    statistics: bool,
+    show_source: bool | None,
 ) -> None:
     """Check persona files, directories (recursively) or '-' for standard input."""
-    from linter.reporters import reporter
+    from linter.diagnostic import Severity
+    from linter.reporters.deliver import Output, deliver
     from linter.runner import Request, run
 
     if not paths:
@@ -67,8 +83,16 @@ def check(
         _fail(str(error))
     for notice in result.notices:
         click.echo(f"persona-lint: warning: {notice}", err=True)
-    reporter(output_format)(result, sys.stdout)
-    sys.exit(EXIT_FINDINGS if any(d.severity.value == "error" for d in result.diagnostics) else EXIT_OK)
+    output = Output(
+        format=output_format, output_file=output_file, statistics=statistics,
+        show_source=sys.stdout.isatty() if show_source is None else show_source,
+        fail_level=Severity(fail_level), exit_zero=exit_zero,
+    )
+    try:
+        code = deliver(result, output, sys.stdout, sys.stderr)
+    except OSError as error:
+        _fail(f"cannot write {output_file}: {error.strerror or type(error).__name__}")
+    sys.exit(code)
 
 
 @cli.command()

@@ -2,20 +2,29 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import importlib
+import os
+from collections.abc import Callable, Mapping
 from typing import TextIO
 
 from linter.runner import LintResult
 
 Reporter = Callable[[LintResult, TextIO], None]
 
-FORMATS = ("text", "json")
+FORMATS = ("text", "json", "sarif", "github", "junit", "gitlab")
 
 
 def reporter(name: str) -> Reporter:
     """The render function of an output format (imported only when used)."""
-    if name == "json":
-        from linter.reporters.json import render
-    else:
-        from linter.reporters.text import render
+    module = name if name in FORMATS else "text"
+    imported = importlib.import_module(f"linter.reporters.{module}")
+    render: Reporter = imported.render
     return render
+
+
+def resolve(name: str, environ: Mapping[str, str] | None = None) -> str:
+    """``auto`` is ``github`` inside GitHub Actions (``GITHUB_ACTIONS=true``), else ``text``."""
+    if name != "auto":
+        return name
+    environment = os.environ if environ is None else environ
+    return "github" if environment.get("GITHUB_ACTIONS") == "true" else "text"

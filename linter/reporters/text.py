@@ -6,6 +6,7 @@ from collections import Counter
 from typing import TextIO
 
 from linter.diagnostic import Diagnostic, Severity
+from linter.reporters.source import SourceExcerpts
 from linter.runner import LintResult
 
 
@@ -36,7 +37,11 @@ def summary(result: LintResult) -> str:
     )
 
 
-def render(result: LintResult, out: TextIO) -> None:
+def render(result: LintResult, out: TextIO, *, show_source: bool = False) -> None:
+    """One line a finding (with the source line and a caret under it when ``show_source``), then a summary."""
+    excerpts = SourceExcerpts(result.sources) if show_source else None
     for diagnostic in result.diagnostics:
         out.write(line(diagnostic) + "\n")
+        if excerpts is not None:
+            out.writelines(part + "\n" for part in excerpts.excerpt(diagnostic))
     out.write(summary(result) + "\n")

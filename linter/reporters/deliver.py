@@ -1,0 +1,79 @@
+"""Where a finished run goes: the report to stdout or a file, statistics, the exit code.
+
+Kept apart from the click command so the command only parses flags (and so tests can call it).
+"""
+
+from __future__ import annotations
+
+import io
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TextIO
+
+from linter.diagnostic import Diagnostic, Severity
+from linter.reporters import reporter, resolve
+from linter.reporters.text import render as render_text
+from linter.reporters.text import summary
+from linter.runner import LintResult
+
+
+@dataclass(frozen=True, slots=True)
+class Output:
+    """The output flags of ``check``."""
+
+    format: str = "text"
+    output_file: Path | None = None
+    statistics: bool = False
+    show_source: bool = False
+    fail_level: Severity = Severity.ERROR
+    exit_zero: bool = False
+
+
+def render_to_string(format: str, result: LintResult) -> str:
+    buffer = io.StringIO()
+    reporter(format)(result, buffer)
+    return buffer.getvalue()
+
+
+def deliver(result: LintResult, output: Output, stdout: TextIO, stderr: TextIO) -> int:
+    """Write the report (and statistics) and return the exit code."""
+    chosen = resolve(output.format)
+    terminal = chosen
+    if output.output_file is not None:
+        from linter.atomic import write_text
+
+        write_text(output.output_file, render_to_string(chosen, result))
+        terminal = "text"  # the file gets the report, the person at the terminal gets text
+    if output.statistics and terminal == "text":
+        stdout.write(statistics(result.diagnostics))
+        stdout.write(summary(result) + "\n")
+    elif terminal == "text":
+        render_text(result, stdout, show_source=output.show_source)
+    else:
+        reporter(terminal)(result, stdout)
+        if output.statistics:
+            stderr.write(statistics(result.diagnostics))
+    return exit_code(result, output.fail_level, output.exit_zero)
+
+
+def exit_code(result: LintResult, fail_level: Severity, exit_zero: bool = False) -> int:
+    """1 when a finding is at or above ``fail_level`` (unless ``exit_zero``), else 0."""
+    if exit_zero:
+        return 0
+    return 1 if any(d.severity.rank >= fail_level.rank for d in result.diagnostics) else 0
+
+
+def statistics(diagnostics: tuple[Diagnostic, ...]) -> str:
+    """``count  CODE  severity  name``, one line per code, most frequent first (like ``ruff --statistics``)."""
+    counts = Counter(d.code for d in diagnostics)
+    if not counts:
+        return ""
+    first = {d.code: d for d in reversed(diagnostics)}
+    rows = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+    count_width = len(str(rows[0][1]))
+    code_width = max(len(code) for code in counts)
+    return "".join(
+        f"{count:>{count_width}}  {code:<{code_width}}  {first[code].severity.value:<7}  {first[code].name}\n"
+        for code, count in rows
+    )

@@ -1,0 +1,69 @@
+"""JUnit XML (``--format junit``) in the Apache Ant shape that Jenkins, GitLab and GitHub read.
+
+One ``<testsuite>``, one ``<testcase>`` per checked file. A file with error-level findings gets
+one ``<failure>`` (the Ant schema allows one per test case, and most CIs show only the first)
+whose text lists every error, one ``path:line:col: severity CODE message`` line each. Warnings
+and infos do not fail a test case; they are listed in the suite's ``<system-out>`` (the Ant
+schema has no per-case output).
+"""
+
+from __future__ import annotations
+
+import socket
+import time
+import xml.etree.ElementTree as ET
+from collections import defaultdict
+from typing import TextIO
+
+from linter.diagnostic import Diagnostic, Severity
+from linter.reporters.text import line
+from linter.runner import LintResult
+
+
+def tree(result: LintResult, timestamp: str | None = None, hostname: str | None = None) -> ET.Element:
+    by_path: dict[str, list[Diagnostic]] = defaultdict(list)
+    for diagnostic in result.diagnostics:
+        by_path[diagnostic.path].append(diagnostic)
+    paths = list(result.paths) + [p for p in by_path if p not in result.paths]
+    failing = [p for p in paths if any(d.severity is Severity.ERROR for d in by_path[p])]
+    suite = ET.Element("testsuite", {
+        "name": "persona-lint",
+        "timestamp": timestamp or time.strftime("%Y-%m-%dT%H:%M:%S", time.gmtime()),
+        "hostname": hostname or _hostname(),
+        "tests": str(len(paths)),
+        "failures": str(len(failing)),
+        "errors": "0",
+        "skipped": "0",
+        "time": "0",
+    })
+    ET.SubElement(suite, "properties")
+    for path in paths:
+        case = ET.SubElement(suite, "testcase", {"name": path, "classname": "persona-lint", "time": "0"})
+        errors = [d for d in by_path[path] if d.severity is Severity.ERROR]
+        if errors:
+            first = errors[0]
+            more = f" (and {len(errors) - 1} more)" if len(errors) > 1 else ""
+            failure = ET.SubElement(case, "failure", {
+                "message": f"{first.code} {first.message}{more}",
+                "type": first.code,
+            })
+            failure.text = "\n".join(line(d) for d in errors) + "\n"
+    others = [d for d in result.diagnostics if d.severity is not Severity.ERROR]
+    ET.SubElement(suite, "system-out").text = "".join(line(d) + "\n" for d in others)
+    ET.SubElement(suite, "system-err").text = "".join(f"persona-lint: warning: {n}\n" for n in result.notices)
+    return suite
+
+
+def render(result: LintResult, out: TextIO) -> None:
+    suite = tree(result)
+    ET.indent(suite)
+    out.write('<?xml version="1.0" encoding="UTF-8"?>\n')
+    out.write(ET.tostring(suite, encoding="unicode"))
+    out.write("\n")
+
+
+def _hostname() -> str:
+    try:
+        return socket.gethostname() or "localhost"
+    except OSError:
+        return "localhost"
