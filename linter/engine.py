@@ -9,6 +9,7 @@ from linter import pointer as ptr
 from linter import registry, revisions, schemas
 from linter.diagnostic import START_OF_FILE, Diagnostic, Finding
 from linter.rule import Persona
+from linter.secrets import redact_diagnostics
 from linter.selection import RuleSet
 from linter.source import Document, SyntaxProblem, parse
 from linter.validate import validate
@@ -54,6 +55,8 @@ def lint_document(document: Document, rule_set: RuleSet, revision: str) -> list[
             problems.append(SyntaxProblem("SYN004", f"the root is {kind}; a persona is a JSON object", START_OF_FILE))
     diagnostics = [_from_problem(document.path, p, rule_set) for p in problems if rule_set.enabled(p.code)]
     diagnostics.extend(_from_finding(document, code, f, rule_set) for code, f in findings)
+    # Safety net: whatever rules ran, no message or hint may show a secret of the input.
+    diagnostics = redact_diagnostics(diagnostics, document.value)
     return sorted(diagnostics, key=lambda d: d.sort_key)
 
 

@@ -1,0 +1,221 @@
+"""Finding credentials written in clear in a persona, and keeping them out of every output.
+
+One walk over the document (:func:`find_secrets`) feeds the ``SEC`` rules and the engine's
+safety net (:func:`redact_diagnostics`), which masks every detected secret in every message
+and hint whatever rules are selected. Placeholders (``<api-key>``, ``${VAR}``,
+``your-api-key``, ...) are not secrets: :func:`is_placeholder` is the one test for them.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, replace
+from typing import Any, Literal
+from urllib.parse import parse_qsl, urlsplit
+
+from linter import pointer as ptr
+from linter.diagnostic import Diagnostic
+from linter.redact import MASK
+
+Kind = Literal["field", "header", "url", "token"]
+"""Where a secret sits: a credential-named field, an HTTP header, a URL, or free text."""
+
+_SECRET_WORDS = frozenset({
+    "secret", "token", "password", "passwd", "pwd", "authorization", "auth", "credential",
+    "credentials", "bearer", "apikey", "jwt", "cookie",
+})
+_KEY_OWNERS = frozenset({"api", "private", "access", "secret", "client", "subscription", "account", "signing"})
+_QUERY_SECRETS = frozenset({"key", "sig", "signature"})
+_AUTH_SCHEME = re.compile(r"^(?:bearer|basic|token|apikey|key)\s+", re.IGNORECASE)
+
+TOKEN_SHAPES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (label, re.compile(r"(?<![A-Za-z0-9_-])" + pattern))
+    for label, pattern in (
+        ("an OpenAI or Anthropic API key", r"sk-(?:proj-|ant-|svcacct-|admin-)?[A-Za-z0-9_-]{20,}"),
+        ("a provider secret key (sk_...)", r"sk_(?:car_|live_|test_)?[A-Za-z0-9]{20,}"),
+        ("a Groq API key", r"gsk_[A-Za-z0-9]{20,}"),
+        ("a Google API key", r"AIza[0-9A-Za-z_-]{30,}"),
+        ("a Slack token", r"xox[abposr]-[A-Za-z0-9-]{10,}"),
+        ("a GitHub token", r"(?:ghp|gho|ghu|ghs|ghr)_[A-Za-z0-9]{30,}|github_pat_[A-Za-z0-9_]{30,}"),
+        ("a Hugging Face token", r"hf_[A-Za-z0-9]{30,}"),
+        ("an AWS access key", r"AKIA[0-9A-Z]{16}"),
+        ("a JSON Web Token", r"eyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}"),
+        ("a private key", r"-----BEGIN (?:[A-Z]+ )?PRIVATE KEY-----"),
+    )
+)
+_URL = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*://[^\s\"'<>]+")
+_PLACEHOLDER_WORDS = ("changeme", "change-me", "change_me", "replace-me", "replace_me", "replaceme",
+                      "placeholder", "example", "dummy", "redacted", "process.env", "os.environ", "getenv")
+_WORDS_ONLY = re.compile(r"[A-Za-z]+(?:[ _.-][A-Za-z]+)*")
+_ENV_NAME = re.compile(r"\$?[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+")
+_SHELL_VAR = re.compile(r"\$[A-Za-z_][A-Za-z0-9_]*|\$\([^)]*\)|%[A-Za-z_][A-Za-z0-9_]*%")
+
+
+@dataclass(frozen=True, slots=True)
+class SecretHit:
+    """One credential found in clear: where, what kind, its name, and the literal to mask."""
+
+    pointer: str
+    kind: Kind
+    name: str  # the field, header or query parameter name; for tokens, what the shape looks like
+    secret: str
+
+
+def is_placeholder(value: str) -> bool:
+    """True for values that stand for a secret without being one (``<api-key>``, ``${KEY}``, ...)."""
+    text = value.strip()
+    lowered = text.lower()
+    if len(set(text)) <= 1:  # empty, or one repeated character ("xxxx", "****", "0000")
+        return True
+    if (text.startswith("<") and text.endswith(">")) or "${" in text or "{{" in text:
+        return True
+    if _SHELL_VAR.fullmatch(text) or _ENV_NAME.fullmatch(text):
+        return True
+    if lowered.startswith("your") or "xxx" in text or "XXX" in text or "***" in text:
+        return True
+    if "..." in text or "…" in text or text == "TODO" or "TODO" in text.split():
+        return True
+    if any(word in lowered for word in _PLACEHOLDER_WORDS):
+        return True
+    # Words that name a secret instead of being one: "api-key", "my secret token", "insert key here".
+    return bool(_WORDS_ONLY.fullmatch(text)) and any(w in lowered for w in ("key", "token", "secret", "password"))
+
+
+def is_secret_name(name: str) -> bool:
+    """Field, header or parameter names whose value is a credential (``api_key``, ``x-api-key``, ...).
+
+    The last word decides: ``access_token`` is a secret, ``token_type`` and ``max_tokens`` are not.
+    """
+    words = [w for w in re.split(r"[^a-z0-9]+", re.sub(r"([a-z0-9])([A-Z])", r"\1_\2", name).lower()) if w]
+    if not words:
+        return False
+    if words[-1] in _SECRET_WORDS:
+        return True
+    return words[-1] == "key" and len(words) > 1 and words[-2] in _KEY_OWNERS
+
+
+def token_shapes(text: str) -> Iterator[tuple[str, str]]:
+    """Every well-known key shape in ``text`` (label, literal) that is not a placeholder."""
+    for label, pattern in TOKEN_SHAPES:
+        for match in pattern.finditer(text):
+            literal = match.group(0)
+            body = re.sub(r"^[A-Za-z]+[-_](?:[a-z]+[-_])?", "", literal)
+            if not is_placeholder(literal) and not is_placeholder(body):
+                yield label, literal
+
+
+def url_credentials(text: str) -> Iterator[tuple[str, str]]:
+    """Credentials carried by URLs in ``text``: (``"password"`` or the query parameter, literal)."""
+    for match in _URL.finditer(text):
+        try:
+            parts = urlsplit(match.group(0))
+            password = parts.password
+        except ValueError:
+            continue
+        if password and not is_placeholder(password):
+            yield "password", password
+        for name, value in parse_qsl(parts.query, keep_blank_values=False):
+            if (is_secret_name(name) or name.lower() in _QUERY_SECRETS) and not is_placeholder(value):
+                yield name, value
+
+
+def header_secret(name: str, value: str) -> str | None:
+    """The credential in a header value (the part after ``Bearer``), or ``None``."""
+    credential = _AUTH_SCHEME.sub("", value.strip())
+    if is_placeholder(credential):
+        return None
+    if is_secret_name(name) or any(True for _ in token_shapes(value)):
+        return credential
+    return None
+
+
+def find_secrets(value: Any) -> list[SecretHit]:
+    """Every credential written in clear anywhere in ``value`` (any JSON value)."""
+    hits: list[SecretHit] = []
+    _walk(value, "", "", False, hits)
+    return hits
+
+
+def _walk(node: Any, where: str, key: str, in_headers: bool, hits: list[SecretHit]) -> None:
+    if isinstance(node, dict):
+        is_headers = key.lower() == "headers"
+        for name, child in node.items():
+            _walk(child, ptr.join(where, name), str(name), is_headers, hits)
+    elif isinstance(node, list):
+        for index, child in enumerate(node):
+            _walk(child, ptr.join(where, index), "", False, hits)
+    elif isinstance(node, str):
+        hits.extend(_string_hits(node, where, key, in_headers))
+
+
+def _string_hits(text: str, where: str, key: str, in_headers: bool) -> Iterator[SecretHit]:
+    if in_headers:
+        credential = header_secret(key, text)
+        if credential:
+            yield SecretHit(where, "header", key, credential)
+        return
+    if key and is_secret_name(key):
+        if not is_placeholder(_AUTH_SCHEME.sub("", text.strip())):
+            yield SecretHit(where, "field", key, text)
+        return
+    in_urls = []
+    for name, literal in url_credentials(text):
+        in_urls.append(literal)
+        yield SecretHit(where, "url", name, literal)
+    for label, literal in token_shapes(text):
+        if not any(literal in found or found in literal for found in in_urls):
+            yield SecretHit(where, "token", label, literal)
+
+
+def literals(value: Any) -> frozenset[str]:
+    """The secret strings of ``value`` that outputs must never show (with their JSON-escaped forms)."""
+    found: set[str] = set()
+    for hit in find_secrets(value):
+        found.add(hit.secret)
+        escaped = json.dumps(hit.secret, ensure_ascii=False)[1:-1]
+        found.add(escaped)
+        credential = _AUTH_SCHEME.sub("", hit.secret.strip())
+        found.add(credential)
+    return frozenset(s for s in found if len(s) >= _MIN_SECRET)
+
+
+_MIN_SECRET = 4
+_SLICE = 8
+"""Any run of this many characters copied from a secret is masked (truncated values leak prefixes)."""
+
+
+def redact(text: str, secrets: Iterable[str]) -> str:
+    """``text`` with every secret, and every slice of one of at least 8 characters, masked."""
+    ordered = sorted(secrets, key=len, reverse=True)
+    for secret in ordered:
+        text = text.replace(secret, MASK)
+    covered = [False] * len(text)
+    for secret in ordered:
+        if len(secret) < _SLICE:
+            continue
+        grams = {secret[i : i + _SLICE] for i in range(len(secret) - _SLICE + 1)}
+        for start in range(len(text) - _SLICE + 1):
+            if text[start : start + _SLICE] in grams:
+                covered[start : start + _SLICE] = [True] * _SLICE
+    if not any(covered):
+        return text
+    pieces: list[str] = []
+    for index, char in enumerate(text):
+        if not covered[index]:
+            pieces.append(char)
+        elif index == 0 or not covered[index - 1]:
+            pieces.append(MASK)
+    return "".join(pieces)
+
+
+def redact_diagnostics(diagnostics: list[Diagnostic], value: Any) -> list[Diagnostic]:
+    """The engine's safety net: ``diagnostics`` with every secret of ``value`` masked."""
+    secrets = literals(value) if diagnostics else frozenset()
+    if not secrets:
+        return diagnostics
+    return [
+        replace(d, message=redact(d.message, secrets), hint=redact(d.hint, secrets) if d.hint else d.hint)
+        for d in diagnostics
+    ]

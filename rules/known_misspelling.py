@@ -1,0 +1,44 @@
+"""PIPE007: a key or value that real personas get wrong, with the right name."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from linter import pointer as ptr
+from linter.diagnostic import Finding
+from linter.known_mistakes import MISNAMED_KEYS, WRONG_VALUES
+from linter.rule import Persona, rule
+
+
+@rule(code="PIPE007", name="known-misspelling", severity="warning")
+def check(persona: Persona, options: None) -> Iterator[Finding]:
+    """A known wrong name (`voice_id`, `llm.llm`, `ambient_awareness`, a layer outside `layers`)
+    or the engine name `tavus`.
+
+    Why: these mistakes come from secondary material and public code (reference section 3,
+    X47; section 8, items 8 and 9): the API ignores an unknown key, so the setting silently
+    does nothing, and `"tavus"` is no STT or TTS engine. The hint names the right field; this
+    finding replaces the generic schema finding (SCH001, SCH004) at that place.
+
+    Example: `{"layers": {"tts": {"tts_engine": "cartesia", "voice_id": "a0e99841"}}}`.
+    """
+    for wrong in MISNAMED_KEYS:
+        if not persona.has(wrong.pointer) or (wrong.right and persona.has(wrong.right)):
+            continue  # with the right field also set, the schema's unknown-property finding says enough
+        where = ptr.display(wrong.pointer)
+        if wrong.right:
+            message = f"'{where}' is not a Tavus field: {wrong.note}"
+            hint = f"use '{ptr.display(wrong.right)}'"
+        else:
+            message = f"'{where}' is not a Tavus field"
+            hint = _awareness_hint(persona)
+        yield Finding(wrong.pointer, message, target="key", hint=hint, supersedes_schema=True)
+    for value in WRONG_VALUES:
+        if persona.get(value.pointer) == value.value:
+            yield Finding(value.pointer, f"'{ptr.display(value.pointer)}' is {value.value!r}, which is no engine",
+                          hint=value.hint, supersedes_schema=True)
+
+
+def _awareness_hint(persona: Persona) -> str:
+    field = "visual_awareness_queries" if persona.facts.perception_renamed else "ambient_awareness_queries"
+    return f"remove it and list what to watch for in 'layers.perception.{field}'"

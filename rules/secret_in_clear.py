@@ -1,0 +1,29 @@
+"""SEC001: an API key or other credential field holds a literal secret."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from linter import pointer as ptr
+from linter.diagnostic import Finding
+from linter.redact import mask
+from linter.rule import Persona, rule
+from linter.secrets import find_secrets
+
+
+@rule(code="SEC001", name="secret-in-clear", severity="error")
+def check(persona: Persona, options: None) -> Iterator[Finding]:
+    """A credential field (`api_key`, `*_token`, `password`, ...) holds a literal secret, not a placeholder.
+
+    Why: persona files are committed and shared; a key written in clear (custom LLM `api_key`,
+    ElevenLabs or Cartesia `api_key`, `sts.api_key`) leaks with the repository, as in 5 of 17
+    public personas surveyed (reference section 2.1 `api_key`, 2.2, 2.6). Keep a placeholder
+    such as `${LLM_API_KEY}` or `<api-key>` in the file and fill it in when you send the
+    request. The value is never printed, only its length.
+
+    Example: `{"layers": {"llm": {"model": "llama-3.3-70b", "api_key": "gsk_8Jd…"}}}`.
+    """
+    for hit in find_secrets(persona.data):
+        if hit.kind == "field":
+            yield Finding(hit.pointer, f"'{ptr.display(hit.pointer)}' holds a credential in clear ({mask(hit.secret)})",
+                          hint="keep a placeholder such as \"${API_KEY}\" in the file and fill it in at deploy time")

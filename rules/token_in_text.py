@@ -1,0 +1,29 @@
+"""SEC004: a well-known API key shape inside ordinary text."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from linter import pointer as ptr
+from linter.diagnostic import Finding
+from linter.redact import mask
+from linter.rule import Persona, rule
+from linter.secrets import find_secrets
+
+
+@rule(code="SEC004", name="token-in-text", severity="warning")
+def check(persona: Persona, options: None) -> Iterator[Finding]:
+    """A string that is not a credential field (a prompt, a name, a query) contains an API key
+    shape (`sk-…`, `gsk_…`, `AIza…`, JWT, ...).
+
+    Why: keys pasted into prompts, tool descriptions or the wrong field leak with the file and
+    are sent to the LLM as text (reference section 2.1). The shapes are those of OpenAI,
+    Anthropic, Groq, Google, Slack, GitHub, Hugging Face, AWS keys, JSON Web Tokens and
+    private-key blocks; a shape can be a false alarm, hence a warning.
+
+    Example: `{"system_prompt": "Call the API with key gsk_8Jd…"}`.
+    """
+    for hit in find_secrets(persona.data):
+        if hit.kind == "token":
+            yield Finding(hit.pointer, f"'{ptr.display(hit.pointer)}' contains what looks like {hit.name} "
+                          f"({mask(hit.secret)})", hint="remove the key from the text and revoke it if it was real")
