@@ -1,0 +1,112 @@
+"""Which tools a prompt talks about: the one place TOOL016-018 and PERC001-003 read prompts.
+
+Precision matters more than recall: prompts say "call the user", "use the phone" and
+"function" in plain English, and a false warning costs more than a missed one. So a word
+counts as a *tool reference* only in tool-ish context:
+
+* a backticked identifier that looks like a function name (`` `lookup_order` ``,
+  `` `lookup_order()` ``), or any backticked identifier right after a calling verb;
+* a snake_case word (it must contain an underscore) after ``call``/``invoke``/``trigger``
+  (``call lookup_order``), after ``use``/``using`` when ``tool``/``function`` follows
+  (``use the get_roster tool``), before ``(`` (``final_ask()``), or before ``tool``/``function``
+  (``the notify_resident tool``).
+
+ALL_CAPS words (``TOOL_RESULT``, ``SYSTEM_NOTE``) are markers, never tool names.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+_IDENT = r"[A-Za-z_][A-Za-z0-9_]*"
+_SNAKE = r"[A-Za-z][A-Za-z0-9]*(?:_[A-Za-z0-9]+)+|_[A-Za-z0-9_]+"
+_CALL_VERB = r"\b(?:call(?:s|ed|ing)?|invok(?:e|es|ed|ing)|trigger(?:s|ed|ing)?)"
+_USE_VERB = r"\b(?:use|uses|using|used)"
+_ARTICLE = r"(?:\s+(?:the|a|an|your|this|that))?"
+_KIND = r"(?:tool|function|action)s?\b"
+
+_BACKTICKED = re.compile(r"`\s*(" + _IDENT + r")\s*(\([^`]*\))?\s*`")
+_AFTER_CALL = re.compile(_CALL_VERB + _ARTICLE + r"\s+`?(" + _SNAKE + r")\b", re.IGNORECASE)
+_AFTER_CALL_BACKTICKED = re.compile(_CALL_VERB + _ARTICLE + r"\s+`(" + _IDENT + r")`", re.IGNORECASE)
+_AFTER_USE = re.compile(_USE_VERB + _ARTICLE + r"\s+`?(" + _SNAKE + r")`?\s+" + _KIND, re.IGNORECASE)
+_BEFORE_PAREN = re.compile(r"(?<![\w.])(" + _SNAKE + r")\(")
+_BEFORE_KIND = re.compile(r"(?<![\w.])(" + _SNAKE + r")`?\s+" + _KIND, re.IGNORECASE)
+
+_NOT_TOOLS = frozenset({"snake_case", "camel_case", "kebab_case"})
+_NUMBER_WORDS = {
+    "no": 0, "zero": 0, "one": 1, "a single": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+}
+_COUNT = r"(\d{1,3}|" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True)) + r")"
+_TOOL_COUNT = re.compile(
+    r"\byou\s+(?:have|'ve\s+got|can\s+(?:use|call))\s+(?:access\s+to\s+)?(?:exactly\s+|only\s+)?"
+    + _COUNT + r"\s+(?:[a-z-]+\s+)?(?:tools?|functions?)\b"
+    + r"|\b(?:these|the\s+following)\s+" + _COUNT + r"\s+(?:tools?|functions?)\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A name a prompt refers to as a tool, and the prompt text around it (for messages)."""
+
+    name: str
+    offset: int
+
+
+def tool_references(text: str, ignore: Iterable[str] = ()) -> list[Mention]:
+    """Names ``text`` refers to as tools, first occurrence first, each name once.
+
+    ``ignore`` holds names that are known not to be tools here (parameter names of the
+    declared tools, for example: "`order_id`" in a prompt is then a field, not a tool).
+    """
+    skipped = set(ignore)
+    found: dict[str, int] = {}
+
+    def add(name: str, offset: int) -> None:
+        if name.isupper() or name in skipped or name.lower() in _NOT_TOOLS:
+            return
+        found[name] = min(offset, found.get(name, offset))
+
+    for match in _BACKTICKED.finditer(text):
+        name, call = match.group(1), match.group(2)
+        if "_" in name.strip("_") or call is not None:
+            add(name, match.start(1))
+    for pattern in (_AFTER_CALL, _AFTER_CALL_BACKTICKED, _AFTER_USE, _BEFORE_PAREN, _BEFORE_KIND):
+        for match in pattern.finditer(text):
+            add(match.group(1), match.start(1))
+    return [Mention(name, offset) for name, offset in sorted(found.items(), key=lambda item: item[1])]
+
+
+def mentions(text: str, name: str) -> bool:
+    """Whether ``text`` names the tool ``name`` anywhere, as a whole word.
+
+    Lenient on purpose (it decides whether to *skip* an advice): case is ignored, and
+    ``lookup order`` counts for ``lookup_order``.
+    """
+    if not name:
+        return False
+    spellings = {re.escape(name)}
+    if "_" in name.strip("_") or "-" in name:
+        spellings.add(r"[\s_-]+".join(re.escape(part) for part in re.split(r"[_-]+", name.strip("_-"))))
+    pattern = r"(?<![A-Za-z0-9_])(?:" + "|".join(spellings) + r")(?![A-Za-z0-9_])"
+    return re.search(pattern, text, re.IGNORECASE) is not None
+
+
+def stated_tool_counts(text: str) -> list[tuple[int, int]]:
+    """Every tool count ``text`` states ("you have 4 tools"), as ``(count, offset)`` pairs."""
+    counts = []
+    for match in _TOOL_COUNT.finditer(text):
+        word = (match.group(1) or match.group(2)).lower()
+        count = int(word) if word.isdigit() else _NUMBER_WORDS.get(" ".join(word.split()))
+        if count is not None:
+            counts.append((count, match.start()))
+    return counts
+
+
+def is_declared(name: str, declared: Iterable[str]) -> bool:
+    """``name`` is one of ``declared``, ignoring case (the model copes with ``Lookup_Order``)."""
+    lowered = name.lower()
+    return any(lowered == other.lower() for other in declared)
