@@ -31,16 +31,14 @@ class Misnamed:
 
 
 MISNAMED_KEYS: tuple[Misnamed, ...] = (
-    # X47, from the tavus-skills SKILL.md [S32] and code-search hits.
-    Misnamed("/layers/tts/voice_id", "/layers/tts/external_voice_id", "the voice field is 'external_voice_id'"),
+    # X47, from the tavus-skills SKILL.md [S32] and code-search hits. `voice_id` (X47) and
+    # `perception_model_name` (section 8, item 9) are left to the schema's unknown-property
+    # finding, whose "did you mean" hint already names `external_voice_id` / `perception_model`.
     Misnamed("/layers/llm/llm", "/layers/llm/model", "the model is chosen with 'model'"),
     Misnamed(
         "/layers/perception/ambient_awareness", "",
         "there is no on/off switch; list what to watch for in the awareness queries",
     ),
-    # Section 8, item 9: the Raven-1 changelog entry says perception_model_name.
-    Misnamed("/layers/perception/perception_model_name", "/layers/perception/perception_model",
-             "the changelog's spelling; every other page uses 'perception_model'"),
     # Section 8, item 8: the create-persona example nests these under layers.
     Misnamed("/layers/document_ids", "/document_ids", "knowledge-base documents attach at the top level"),
     Misnamed("/layers/document_tags", "/document_tags", "knowledge-base tags attach at the top level"),

@@ -14,6 +14,7 @@ from linter import engine, selection
 from linter.config import Settings, settings_for
 from linter.diagnostic import Diagnostic
 from linter.files import EmptyDirectory, Missing, Target, expand
+from linter.secrets import redact_source
 from linter.source import MAX_FILE_BYTES, parse
 
 PERSONA_KEYS = frozenset({
@@ -100,7 +101,8 @@ def check_target(target: Target, request: Request, stdin: BinaryIO | None = None
         return FileReport(shown, (), checked=False)
     revision = engine.choose_revision(document, request.revision, settings.schema_version)
     diagnostics = tuple(engine.lint_document(document, rules, revision))
-    return FileReport(shown, diagnostics, text=document.text if diagnostics else None)
+    # The kept source feeds --show-source: mask secrets there too (linter.secrets).
+    return FileReport(shown, diagnostics, text=redact_source(document.text, document.value) if diagnostics else None)
 
 
 def _settings(request: Request, path: str) -> Settings:

@@ -219,3 +219,29 @@ def redact_diagnostics(diagnostics: list[Diagnostic], value: Any) -> list[Diagno
         replace(d, message=redact(d.message, secrets), hint=redact(d.hint, secrets) if d.hint else d.hint)
         for d in diagnostics
     ]
+
+
+def redact_source(text: str, value: Any) -> str:
+    """``text`` (a file's source) with every secret starred out, same length, so that excerpts
+    (``--show-source``) keep their columns and show no secret.
+
+    Secrets come from the parsed ``value`` and, for files that did not parse, from the text.
+    """
+    found = literals(value) | _text_literals(text)
+    for secret in sorted(found, key=len, reverse=True):
+        text = text.replace(secret, "*" * len(secret))
+    return text
+
+
+_ASSIGNMENT = re.compile(r"""["']?([A-Za-z0-9_.-]+)["']?\s*[:=]\s*["']?(?:(?:bearer|basic|token)\s+)?([^"'\s,}\]]+)""",
+                         re.IGNORECASE)
+
+
+def _text_literals(text: str) -> frozenset[str]:
+    """Secrets visible in raw text (``api_key: ...`` pairs, URL credentials, key shapes)."""
+    found = {literal for _, literal in token_shapes(text)}
+    found.update(literal for _, literal in url_credentials(text))
+    for match in _ASSIGNMENT.finditer(text):
+        if is_secret_name(match.group(1)) and not is_placeholder(match.group(2)):
+            found.add(match.group(2))
+    return frozenset(s for s in found if len(s) >= _MIN_SECRET)

@@ -12,15 +12,17 @@ from linter.rule import Persona, rule
 
 @rule(code="PIPE007", name="known-misspelling", severity="warning")
 def check(persona: Persona, options: None) -> Iterator[Finding]:
-    """A known wrong name (`voice_id`, `llm.llm`, `ambient_awareness`, a layer outside `layers`)
-    or the engine name `tavus`.
+    """A known wrong name (`llm.llm`, `ambient_awareness`, `document_ids` under `layers`, a layer
+    outside `layers`) or the engine name `tavus`.
 
     Why: these mistakes come from secondary material and public code (reference section 3,
     X47; section 8, items 8 and 9): the API ignores an unknown key, so the setting silently
     does nothing, and `"tavus"` is no STT or TTS engine. The hint names the right field; this
-    finding replaces the generic schema finding (SCH001, SCH004) at that place.
+    finding replaces the generic schema finding (SCH001, SCH004) at that place. Misspellings
+    the schema's "did you mean" hint already fixes (`voice_id` for `external_voice_id`) stay
+    with SCH001.
 
-    Example: `{"layers": {"tts": {"tts_engine": "cartesia", "voice_id": "a0e99841"}}}`.
+    Example: `{"layers": {"llm": {"llm": "tavus-gpt-oss"}}}`.
     """
     for wrong in MISNAMED_KEYS:
         if not persona.has(wrong.pointer) or (wrong.right and persona.has(wrong.right)):
