@@ -121,6 +121,16 @@ def schema(revision: str, layer: str | None, bundle: bool, output: Path | None) 
 
 
 @cli.command()
+def lsp() -> None:
+    """Run the language server on standard input and output (needs the 'lsp' extra: pygls)."""
+    try:
+        from linter.lsp.server import serve
+    except ImportError as error:
+        _fail(f"the language server needs pygls: pip install 'persona-lint[lsp]' ({error})")
+    serve()
+
+
+@cli.command()
 def versions() -> None:
     """List the API revisions, oldest first, with what changed in each."""
     width = max(len(name) for name in revisions.NAMES)
