@@ -1,0 +1,39 @@
+"""TOOL008: every tool parameter has a type and a description."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from linter import pointer as ptr
+from linter.diagnostic import Finding
+from linter.rule import Persona, rule
+from linter.tooldefs import functions, properties
+
+_TYPED_BY = ("type", "enum", "const", "$ref", "anyOf", "oneOf", "allOf")
+"""Keywords that pin a parameter's type without ``type`` itself."""
+
+
+@rule(code="TOOL008", name="parameter-missing-type-or-description", severity="warning")
+def check(persona: Persona, options: None) -> Iterator[Finding]:
+    """A tool parameter has no `type` or no `description`.
+
+    Why: the model fills arguments from the parameter's type and description alone; Tavus'
+    examples give both for every parameter and the reference asks for a type on every property
+    (reference section 3, X51).
+
+    Example: `"properties": {"order_id": {"type": "string"}}` (no description).
+    """
+    for definition in functions(persona):
+        for name, schema in properties(definition.parameters or {}):
+            if not isinstance(schema, dict):
+                continue  # booleans are valid schemas; other values are TOOL007's
+            missing = []
+            if not any(keyword in schema for keyword in _TYPED_BY):
+                missing.append("type")
+            description = schema.get("description")
+            if not (isinstance(description, str) and description.strip()):
+                missing.append("description")
+            if missing:
+                where = ptr.join(definition.at("parameters"), "properties", name)
+                message = f"parameter {name!r} of tool {definition.label} has no {' and no '.join(missing)}"
+                yield Finding(where, message, target="key", hint=f"add {' and '.join(repr(m) for m in missing)}")

@@ -1,0 +1,32 @@
+"""PERC009: deprecated perception models."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from linter.diagnostic import Finding
+from linter.rule import Persona, rule
+from linter.tooldefs import AUDIO_FIELDS
+
+
+@rule(code="PERC009", name="perception-model-deprecated", severity="warning")
+def check(persona: Persona, options: None) -> Iterator[Finding]:
+    """`perception_model` names a model that is deprecated in this API revision (e.g. `raven-0` from 2026-02).
+
+    Why: Raven-1 replaced Raven-0 as the default on 2026-02-11 and PAL pages list only `raven-1`
+    and `off` (reference section 2.4, X40); deprecated models may lose support. Removed or
+    unknown values are the schema's finding; with audio perception set, PERC005 reports it.
+
+    Example: `"perception_model": "raven-0"` in a 2026 persona.
+    """
+    model = persona.get("/layers/perception/perception_model")
+    choice = persona.facts.perception_models.get(model) if isinstance(model, str) else None
+    if choice is None or choice.status != "deprecated":
+        return
+    perception = persona.layer("perception")
+    if model not in persona.facts.audio_models and any(perception.get(key) for key in AUDIO_FIELDS):
+        return  # PERC005 reports the same model as an error, with the same fix
+    note = f" ({choice.note})" if choice.note else ""
+    message = f"perception_model {model!r} is deprecated in revision {persona.revision}{note}"
+    hint = f"use {choice.replacement!r}" if choice.replacement else None
+    yield Finding("/layers/perception/perception_model", message, hint=hint)

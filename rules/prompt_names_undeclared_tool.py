@@ -1,0 +1,34 @@
+"""TOOL016: the system prompt tells the model to call a tool that no tool list declares."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from linter.diagnostic import Finding
+from linter.mentions import undeclared_references
+from linter.rule import Persona, rule
+from linter.tooldefs import declared_names, parameter_names
+
+
+@rule(code="TOOL016", name="prompt-names-undeclared-tool", severity="warning", last_revision="2026-06")
+def check(persona: Persona, options: None) -> Iterator[Finding]:
+    """The `system_prompt` (or `context`) refers to a tool that no tool list declares.
+
+    Why: the model is told to call a function it does not have, so it either never acts or
+    makes up an answer instead (reference section 3, X39 and the tool pages: prompts name the
+    declared tools). Only clear references count: a backticked name, `call lookup_order`,
+    `use the lookup_order tool`, `lookup_order()`. Not checked for PALs, whose tools can be
+    attached from the tools registry.
+
+    Example: the prompt says "call `add_to_cart`" but `llm.tools` declares only `lookup_order`.
+    """
+    declared = declared_names(persona)
+    for key in ("system_prompt", "context"):
+        text = persona.get_str(f"/{key}")
+        if not text:
+            continue
+        for found in undeclared_references(text, declared, ignore=parameter_names(persona)):
+            message = f"'{key}' refers to a tool {found.mention.name!r} that no tool list declares"
+            hint = "declare it in 'layers.llm.tools' or fix the prompt"
+            hint = f"did you mean {found.close!r}?" if found.close else hint
+            yield Finding(f"/{key}", message, hint=hint)

@@ -1,0 +1,44 @@
+"""TOOL003: every name in a tool's ``required`` list is one of its ``properties``."""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterator
+
+from linter import pointer as ptr
+from linter.diagnostic import Finding
+from linter.rule import Persona, rule
+from linter.tooldefs import functions, object_schemas
+
+
+@rule(code="TOOL003", name="tool-required-not-in-properties", severity="error")
+def check(persona: Persona, options: None) -> Iterator[Finding]:
+    """A name in a tool's `required` list is not defined in its `properties`.
+
+    Why: the model is told to always send an argument that has no schema, so it invents one or
+    the call fails validation; Tavus requires every `required` name to exist in `properties`
+    (reference section 3, X50). Usually a typo or a renamed parameter.
+
+    Example: `"properties": {"order_id": ...}, "required": ["orderId"]`.
+    """
+    for definition in functions(persona):
+        for where, node in object_schemas(definition):
+            required = node.get("required")
+            if not isinstance(required, list):
+                continue
+            known = node.get("properties")
+            known = known if isinstance(known, dict) else {}
+            for index, name in enumerate(required):
+                if isinstance(name, str) and name not in known:
+                    close = _close(name, list(known))
+                    message = f"tool {definition.label} requires {name!r}, which is not in its properties"
+                    hint = f"did you mean {close!r}?" if close else f"add {name!r} to 'properties' or remove it"
+                    yield Finding(ptr.join(where, "required", index), message, hint=hint)
+
+
+def _close(name: str, known: list[str]) -> str | None:
+    lowered = {k.lower().replace("_", ""): k for k in known}
+    if name.lower().replace("_", "") in lowered:
+        return lowered[name.lower().replace("_", "")]
+    matches = difflib.get_close_matches(name, known, n=1, cutoff=0.7)
+    return matches[0] if matches else None
