@@ -16,8 +16,9 @@ ALL_CAPS words (``TOOL_RESULT``, ``SYSTEM_NOTE``) are markers, never tool names.
 
 from __future__ import annotations
 
+import difflib
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 _IDENT = r"[A-Za-z_][A-Za-z0-9_]*"
@@ -78,6 +79,32 @@ def tool_references(text: str, ignore: Iterable[str] = ()) -> list[Mention]:
         for match in pattern.finditer(text):
             add(match.group(1), match.start(1))
     return [Mention(name, offset) for name, offset in sorted(found.items(), key=lambda item: item[1])]
+
+
+@dataclass(frozen=True, slots=True)
+class Undeclared:
+    """A tool reference that matches no declared tool, and the declared name it resembles."""
+
+    mention: Mention
+    close: str | None
+
+
+def undeclared_references(text: str, declared: Sequence[str], ignore: Iterable[str] = ()) -> list[Undeclared]:
+    """The tool references in ``text`` that name none of ``declared`` (see :func:`tool_references`)."""
+    found = []
+    for mention in tool_references(text, ignore):
+        if not is_declared(mention.name, declared):
+            close = difflib.get_close_matches(mention.name, list(declared), n=1, cutoff=0.75)
+            found.append(Undeclared(mention, close[0] if close else None))
+    return found
+
+
+def misspelled(text: str, declared: Sequence[str], ignore: Iterable[str] = ()) -> set[str]:
+    """Declared names that ``text`` refers to only under a near spelling (``lookup_orders``).
+
+    The undeclared-tool rules report those references; the not-mentioned rules skip the names.
+    """
+    return {u.close for u in undeclared_references(text, declared, ignore) if u.close}
 
 
 def mentions(text: str, name: str) -> bool:

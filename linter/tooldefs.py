@@ -70,6 +70,11 @@ class FunctionDef:
         """How messages name the tool: its name, or its place when it has none."""
         return repr(self.name) if self.name else f"{list_label(self.list_pointer)}[{self.index}]"
 
+    def place(self, pointer: str) -> str:
+        """A pointer inside the function as people read it: ``parameters.properties.city``."""
+        inside = pointer.startswith(self.pointer + "/")
+        return ptr.display(pointer[len(self.pointer):] if inside else pointer)
+
     @property
     def parameters(self) -> dict[str, Any] | None:
         """``parameters`` when it is an object (the schema reports other types)."""
@@ -120,6 +125,16 @@ def parameter_names(persona: Persona, lists: tuple[str, ...] = TOOL_LIST_POINTER
         if isinstance(properties, dict):
             names.update(str(name) for name in properties)
     return names
+
+
+def object_schemas(definition: FunctionDef) -> Iterator[tuple[str, dict[str, Any]]]:
+    """The object schemas in a tool's parameters: nodes typed ``object`` or holding ``properties``.
+
+    Subschemas of ``allOf``/``if``/... that only add ``required`` to their parent are left out.
+    """
+    for where, node in schema_nodes(definition.parameters, definition.at("parameters")):
+        if node.get("type") == "object" or isinstance(node.get("properties"), dict):
+            yield where, node
 
 
 def properties(parameters: dict[str, Any]) -> Iterator[tuple[str, Any]]:
@@ -175,6 +190,8 @@ PERCEPTION_GROUPS = (
     PerceptionGroup("visual", ("visual_tool_prompt", "perception_tool_prompt"), ("visual_tools", "perception_tools")),
     PerceptionGroup("audio", ("audio_tool_prompt",), ("audio_tools",)),
 )
+AUDIO_FIELDS = ("audio_awareness_queries", "audio_tool_prompt", "audio_tools")
+"""Raven-1-only perception fields (reference section 2.4, X36)."""
 PERCEPTION_TOOL_LISTS = tuple(
     f"/layers/perception/{key}" for key in ("perception_tools", "visual_tools", "audio_tools")
 )
