@@ -33,4 +33,5 @@ def check(persona: Persona, options: None) -> Iterator[Finding]:
                 yield Finding(where, message, target="key", hint=hint)
             elif isinstance(limit, int) and limit > RAVEN_ENTRY_CHARS:
                 message = f"string parameter {name!r} of perception tool {definition.label} allows {limit:,} characters"
-                yield Finding(ptr.join(where, "maxLength"), message, hint=f"lower maxLength to {RAVEN_ENTRY_CHARS} or less")
+                lower = f"lower maxLength to {RAVEN_ENTRY_CHARS} or less"
+                yield Finding(ptr.join(where, "maxLength"), message, hint=lower)
