@@ -1,0 +1,48 @@
+"""LLM005: a custom LLM ``base_url`` that already contains the API route."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from urllib.parse import urlsplit, urlunsplit
+
+from linter.diagnostic import Finding
+from linter.rule import Persona, rule
+from rules._layers import custom_base_url, has_http_scheme
+
+# Routes of OpenAI-compatible and common LLM servers; Tavus appends /chat/completions itself.
+_ROUTE = re.compile(
+    r"(?P<route>/(?:v\d+/)?(?:chat/completions|completions|responses|messages|embeddings|api/chat|api/generate))/*$",
+    re.IGNORECASE,
+)
+
+
+@rule(code="LLM005", name="base-url-includes-route", severity="warning")
+def check(persona: Persona, options: None) -> Iterator[Finding]:
+    """A custom LLM's `base_url` ends with an API route such as `/chat/completions`.
+
+    Why: Tavus appends `/chat/completions` to `base_url` itself, and the docs say to omit route
+    extensions; a URL that already ends with the route is called as
+    `.../chat/completions/chat/completions` (reference section 2.1 and section 3, X8).
+
+    Example: `"base_url": "https://api.example.com/v1/chat/completions"`.
+    """
+    base_url = custom_base_url(persona)
+    if base_url is None or not has_http_scheme(base_url):
+        return
+    parts = urlsplit(base_url.strip())
+    match = _ROUTE.search(parts.path)
+    if match is None:
+        return
+    route = match.group("route")
+    version = re.match(r"/v\d+", route, re.IGNORECASE)
+    kept = parts.path[: match.start()] + (version.group(0) if version else "")
+    host = parts.hostname or ""
+    if parts.port:
+        host += f":{parts.port}"
+    suggestion = urlunsplit((parts.scheme, host, kept, "", ""))  # no credentials, no query
+    yield Finding(
+        "/layers/llm/base_url",
+        f"'base_url' ends with the route {route!r}; Tavus appends /chat/completions itself",
+        hint=f"use {suggestion!r}",
+    )

@@ -1,0 +1,39 @@
+"""LLM009: a custom LLM ``base_url`` that is not an http(s) URL."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from linter.diagnostic import Finding
+from linter.redact import show
+from linter.rule import Persona, rule
+from rules._layers import custom_base_url, has_http_scheme
+
+_HOST = re.compile(r"[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+(:\d+)?(/[^\s<>{}]*)?$")
+"""Looks like ``host.name[:port][/path]``: then the fix is just the missing scheme."""
+_LOCAL = re.compile(r"^(?:[a-z]+://)?(?:localhost|127\.0\.0\.1|0\.0\.0\.0|\[::1\])(?:[:/]|$)", re.IGNORECASE)
+
+
+@rule(code="LLM009", name="base-url-without-scheme", severity="error")
+def check(persona: Persona, options: None) -> Iterator[Finding]:
+    """A custom LLM's `base_url` does not start with `http://` or `https://`.
+
+    Why: Tavus calls `base_url` + `/chat/completions` over HTTP from its own servers; a value
+    such as `localhost:5000` or `api.example.com/v1` is not a URL it can call (reference
+    section 2.1, "OpenAI-compatible endpoint"; Tavus' own 2024 sample used `localhost:5000`).
+
+    Example: `"base_url": "localhost:5000"`.
+    """
+    base_url = custom_base_url(persona)
+    if base_url is None or has_http_scheme(base_url):
+        return
+    address = base_url.strip().split("@")[-1].split("?")[0]  # never echo user:pass@ or ?key=
+    shown = show(address)
+    if _LOCAL.match(base_url.strip()):
+        hint = "use a public https:// URL (for example a tunnel to your machine): Tavus cannot reach your localhost"
+    elif _HOST.match(address):
+        hint = f"use {'https://' + address!r}"
+    else:
+        hint = "use a full URL such as 'https://api.example.com/v1'"
+    yield Finding("/layers/llm/base_url", f"'base_url' is {shown}, which has no http:// or https:// scheme", hint=hint)

@@ -1,0 +1,27 @@
+"""LLM002: a hosted model the revision lists as deprecated."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from linter.diagnostic import Finding
+from linter.rule import Persona, rule
+from rules._layers import llm_model, status_finding
+
+
+@rule(code="LLM002", name="deprecated-hosted-model", severity="warning")
+def check(persona: Persona, options: None) -> Iterator[Finding]:
+    """`llm.model` is a Tavus-hosted model that is deprecated in the selected revision.
+
+    Why: deprecated hosted models still answer but are on their way out; Tavus lists
+    `tavus-gpt-4o`, `tavus-gpt-4o-mini` and `tavus-gpt-4.1` as deprecated from 2026-02-17
+    (reference section 2.1, section 3, X9, and section 5.4). The hint names the replacement.
+
+    Example: `"model": "tavus-gpt-4o"` under revision 2026-02 or later.
+    """
+    model = llm_model(persona)
+    choice = persona.facts.hosted_models.get(model) if model else None
+    if choice is None or choice.status != "deprecated":
+        return
+    what = f"hosted model {model!r} is deprecated in revision {persona.revision}"
+    yield status_finding("/layers/llm/model", what, choice)

@@ -1,0 +1,27 @@
+"""TTS005: a TTS engine the revision lists as deprecated."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from linter.diagnostic import Finding
+from linter.rule import Persona, rule
+from rules._layers import status_finding
+
+
+@rule(code="TTS005", name="deprecated-tts-engine", severity="warning")
+def check(persona: Persona, options: None) -> Iterator[Finding]:
+    """`tts_engine` is deprecated in the selected revision.
+
+    Why: PlayHT was deprecated in late 2025 and removed on 2026-01-08 (reference section 2.2,
+    section 3, X13, section 5.1); from revision 2026-02 the schema rejects it outright, so
+    this rule covers the revisions that still accept it with a deprecation.
+
+    Example: `"tts_engine": "playht"` under revision 2025-12.
+    """
+    engine = persona.get_str("/layers/tts/tts_engine")
+    choice = persona.facts.tts_engines.get(engine) if engine else None
+    if choice is not None and choice.status == "deprecated":
+        yield status_finding(
+            "/layers/tts/tts_engine", f"tts_engine {engine!r} is deprecated in revision {persona.revision}", choice
+        )

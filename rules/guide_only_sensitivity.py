@@ -1,0 +1,32 @@
+"""STT004: a participant sensitivity value that only the guides list."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from linter.diagnostic import Finding
+from linter.rule import Persona, rule
+
+_FIELDS = ("participant_pause_sensitivity", "participant_interrupt_sensitivity")
+
+
+@rule(code="STT004", name="guide-only-sensitivity", severity="warning")
+def check(persona: Persona, options: None) -> Iterator[Finding]:
+    """`participant_pause_sensitivity` or `participant_interrupt_sensitivity` is `verylow` or `superlow`.
+
+    Why: the STT guide pages list `verylow` and `superlow`, but the API reference enum is only
+    `low`, `medium`, `high`; the schema accepts them so that guide-made personas keep working,
+    and this rule warns (reference section 2.3, section 3, X25, open question 3).
+
+    Example: `"participant_pause_sensitivity": "superlow"`.
+    """
+    levels = persona.facts.guide_only_levels
+    stt = persona.layer("stt")
+    for field in _FIELDS:
+        value = stt.get(field)
+        if isinstance(value, str) and value in levels:
+            yield Finding(
+                f"/layers/stt/{field}",
+                f"{field} {value!r} appears only in guide pages; the API enum is low, medium, high",
+                hint=f"use {levels[value]!r}",
+            )

@@ -1,0 +1,27 @@
+"""LLM003: a hosted model Tavus no longer serves in the revision."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from linter.diagnostic import Finding
+from linter.rule import Persona, rule
+from rules._layers import llm_model, status_finding
+
+
+@rule(code="LLM003", name="removed-hosted-model", severity="error")
+def check(persona: Persona, options: None) -> Iterator[Finding]:
+    """`llm.model` is a Tavus-hosted model that was removed before the selected revision.
+
+    Why: the Llama names (`tavus-llama`, `tavus-llama-4`) were removed on 2025-12-18 and their
+    personas migrated to `tavus-gpt-oss`; a new persona cannot select them (reference section
+    2.1, section 3, X9, section 5.1). The hint names the replacement.
+
+    Example: `"model": "tavus-llama-4"` under revision 2025-12 or later.
+    """
+    model = llm_model(persona)
+    choice = persona.facts.hosted_models.get(model) if model else None
+    if choice is None or choice.status != "removed":
+        return
+    what = f"hosted model {model!r} no longer exists in revision {persona.revision}"
+    yield status_finding("/layers/llm/model", what, choice)

@@ -1,0 +1,38 @@
+"""LLM001: a ``tavus-*`` model name the revision does not know."""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterator
+
+from linter.diagnostic import Finding
+from linter.redact import show
+from linter.rule import Persona, rule
+from rules._layers import is_hosted, llm_model
+
+
+@rule(code="LLM001", name="unknown-hosted-model", severity="error")
+def check(persona: Persona, options: None) -> Iterator[Finding]:
+    """`llm.model` starts with `tavus-` but is not a hosted model of the selected revision.
+
+    Why: names with the `tavus-` prefix select a Tavus-hosted LLM; a misspelled or invented one
+    cannot be a custom model either, since custom models need their own `base_url` (reference
+    section 2.1 and section 3, X9). The hint names the closest hosted model of the revision.
+
+    Example: `"model": "tavus-gpt-4"` (2026-06 lists `tavus-gpt-4.1`, `tavus-gpt-5.2`, ...).
+    """
+    model = llm_model(persona)
+    if model is None or not is_hosted(model) or model in persona.facts.hosted_models:
+        return
+    hosted = persona.facts.hosted_models
+    current = [name for name, choice in hosted.items() if choice.status == "current"]
+    deprecated = [name for name, choice in hosted.items() if choice.status == "deprecated"]
+    close = difflib.get_close_matches(model.lower(), current, n=1, cutoff=0.6) or difflib.get_close_matches(
+        model.lower(), deprecated, n=1, cutoff=0.6
+    )
+    hint = f"did you mean {close[0]!r}?" if close else f"hosted models: {', '.join(sorted(current))}"
+    yield Finding(
+        "/layers/llm/model",
+        f"{show(model)} is not a Tavus-hosted model in revision {persona.revision}",
+        hint=hint,
+    )
