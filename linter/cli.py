@@ -102,7 +102,8 @@ def check(
 @click.option("--bundle", is_flag=True, help="Inline every $ref into $defs: one self-contained file.")
 @click.option("--output", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="Write to this file (atomically) instead of standard output.")
-def schema(revision: str, layer: str | None, bundle: bool, output: Path | None) -> None:
+@click.option("--catalog", is_flag=True, help="Print a SchemaStore-style catalog entry (one URL per revision).")
+def schema(revision: str, layer: str | None, bundle: bool, output: Path | None, catalog: bool) -> None:
     """Print the JSON Schema of a revision (or of one of its layers)."""
     from linter import schemas
     from linter.atomic import write_text
@@ -112,6 +113,10 @@ def schema(revision: str, layer: str | None, bundle: bool, output: Path | None) 
         document: Any = schemas.bundle(uri) if bundle else schemas.schema(uri)
     except schemas.SchemaError as error:
         _fail(str(error))
+    if catalog:
+        from linter.catalog import entry
+
+        document = entry()
     text = json.dumps(document, indent=2, ensure_ascii=False) + "\n"
     if output is None:
         click.echo(text, nl=False)
