@@ -7,6 +7,7 @@ Every answer applies the revision's documented defaults (``linter.facts``): an o
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from linter.diagnostic import Finding
 from linter.facts import Choice, VoiceFamily
@@ -143,3 +144,26 @@ def selected_label(persona: Persona, family: VoiceFamily) -> str:
     if family.engine == "cartesia" and persona.get("/layers/tts/tts_model_name") is None:
         return f"{label} (the default model)"
     return label
+
+
+def hosted_model_status(persona: Persona, status: str, phrase: str) -> Iterator[Finding]:
+    """LLM002/LLM003: the hosted model when its status in the revision is ``status``."""
+    model = llm_model(persona)
+    choice = persona.facts.hosted_models.get(model) if model else None
+    if choice is not None and choice.status == status:
+        what = f"hosted model {model!r} {phrase} in revision {persona.revision}"
+        yield status_finding("/layers/llm/model", what, choice)
+
+
+def guide_only_levels(persona: Persona, layer: str, fields: tuple[str, ...], documented: str) -> Iterator[Finding]:
+    """STT004/FLOW002: ``verylow``/``superlow`` values that only guide pages use, with the closest API value."""
+    levels = persona.facts.guide_only_levels
+    values = persona.layer(layer)
+    for field in fields:
+        value = values.get(field)
+        if isinstance(value, str) and value in levels:
+            yield Finding(
+                f"/layers/{layer}/{field}",
+                f"{field} {value!r} {documented}",
+                hint=f"use {levels[value]!r}",
+            )

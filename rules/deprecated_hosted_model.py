@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from linter.diagnostic import Finding
 from linter.rule import Persona, rule
-from rules._layers import llm_model, status_finding
+from rules._layers import hosted_model_status
 
 
 @rule(code="LLM002", name="deprecated-hosted-model", severity="warning")
@@ -19,9 +19,4 @@ def check(persona: Persona, options: None) -> Iterator[Finding]:
 
     Example: `"model": "tavus-gpt-4o"` under revision 2026-02 or later.
     """
-    model = llm_model(persona)
-    choice = persona.facts.hosted_models.get(model) if model else None
-    if choice is None or choice.status != "deprecated":
-        return
-    what = f"hosted model {model!r} is deprecated in revision {persona.revision}"
-    yield status_finding("/layers/llm/model", what, choice)
+    yield from hosted_model_status(persona, "deprecated", "is deprecated")

@@ -6,6 +6,7 @@ from collections.abc import Iterator
 
 from linter.diagnostic import Finding
 from linter.rule import Persona, rule
+from rules._layers import guide_only_levels
 
 _FIELDS = ("replica_interruptibility", "pal_interruptibility")
 
@@ -20,13 +21,4 @@ def check(persona: Persona, options: None) -> Iterator[Finding]:
 
     Example: `"replica_interruptibility": "verylow"`.
     """
-    levels = persona.facts.guide_only_levels
-    flow = persona.layer("conversational_flow")
-    for field in _FIELDS:
-        value = flow.get(field)
-        if isinstance(value, str) and value in levels:
-            yield Finding(
-                f"/layers/conversational_flow/{field}",
-                f"{field} {value!r} is outside the documented low, medium, high",
-                hint=f"use {levels[value]!r}",
-            )
+    yield from guide_only_levels(persona, "conversational_flow", _FIELDS, "is outside the documented low, medium, high")

@@ -6,6 +6,7 @@ from collections.abc import Iterator
 
 from linter.diagnostic import Finding
 from linter.rule import Persona, rule
+from rules._layers import guide_only_levels
 
 _FIELDS = ("participant_pause_sensitivity", "participant_interrupt_sensitivity")
 
@@ -20,13 +21,5 @@ def check(persona: Persona, options: None) -> Iterator[Finding]:
 
     Example: `"participant_pause_sensitivity": "superlow"`.
     """
-    levels = persona.facts.guide_only_levels
-    stt = persona.layer("stt")
-    for field in _FIELDS:
-        value = stt.get(field)
-        if isinstance(value, str) and value in levels:
-            yield Finding(
-                f"/layers/stt/{field}",
-                f"{field} {value!r} appears only in guide pages; the API enum is low, medium, high",
-                hint=f"use {levels[value]!r}",
-            )
+    documented = "appears only in guide pages; the API enum is low, medium, high"
+    yield from guide_only_levels(persona, "stt", _FIELDS, documented)

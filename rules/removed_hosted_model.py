@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from linter.diagnostic import Finding
 from linter.rule import Persona, rule
-from rules._layers import llm_model, status_finding
+from rules._layers import hosted_model_status
 
 
 @rule(code="LLM003", name="removed-hosted-model", severity="error")
@@ -19,9 +19,4 @@ def check(persona: Persona, options: None) -> Iterator[Finding]:
 
     Example: `"model": "tavus-llama-4"` under revision 2025-12 or later.
     """
-    model = llm_model(persona)
-    choice = persona.facts.hosted_models.get(model) if model else None
-    if choice is None or choice.status != "removed":
-        return
-    what = f"hosted model {model!r} no longer exists in revision {persona.revision}"
-    yield status_finding("/layers/llm/model", what, choice)
+    yield from hosted_model_status(persona, "removed", "no longer exists")
