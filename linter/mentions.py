@@ -4,8 +4,10 @@ Precision matters more than recall: prompts say "call the user", "use the phone"
 "function" in plain English, and a false warning costs more than a missed one. So a word
 counts as a *tool reference* only in tool-ish context:
 
-* a backticked identifier that looks like a function name (`` `lookup_order` ``,
-  `` `lookup_order()` ``), or any backticked identifier right after a calling verb;
+* a backticked snake_case identifier near a tool word (`` named `lookup_order` `` in a sentence
+  about a tool, "call ..."), a backticked call (`` `lookup_order()` ``), or any backticked
+  identifier right after a calling verb; a backticked field name in a sentence that never
+  speaks of tools or calls (`` the context holds `account_id` ``) is not a tool;
 * a snake_case word (it must contain an underscore) after ``call``/``invoke``/``trigger``
   (``call lookup_order``), after ``use``/``using`` when ``tool``/``function`` follows
   (``use the get_roster tool``), before ``(`` (``final_ask()``), or before ``tool``/``function``
@@ -26,7 +28,10 @@ _SNAKE = r"[A-Za-z][A-Za-z0-9]*(?:_[A-Za-z0-9]+)+|_[A-Za-z0-9_]+"
 _CALL_VERB = r"\b(?:call(?:s|ed|ing)?|invok(?:e|es|ed|ing)|trigger(?:s|ed|ing)?)"
 _USE_VERB = r"\b(?:use|uses|using|used)"
 _ARTICLE = r"(?:\s+(?:the|a|an|your|this|that))?"
-_KIND = r"(?:tool|function|action)s?\b"
+_KIND = r"(?:tool|function)s?\b"
+_TOOL_WORD = re.compile(r"\b(?:tools?|functions?|call(?:s|ed|ing)?|invok(?:e|es|ed|ing)|trigger(?:s|ed|ing)?)\b", re.I)
+_NEAR = 100
+"""How far (characters) a tool word may be from a backticked name for the name to count."""
 
 _BACKTICKED = re.compile(r"`\s*(" + _IDENT + r")\s*(\([^`]*\))?\s*`")
 _AFTER_CALL = re.compile(_CALL_VERB + _ARTICLE + r"\s+`?(" + _SNAKE + r")\b", re.IGNORECASE)
@@ -73,7 +78,8 @@ def tool_references(text: str, ignore: Iterable[str] = ()) -> list[Mention]:
 
     for match in _BACKTICKED.finditer(text):
         name, call = match.group(1), match.group(2)
-        if "_" in name.strip("_") or call is not None:
+        near = text[max(0, match.start() - _NEAR) : match.end() + _NEAR]
+        if call is not None or ("_" in name.strip("_") and _TOOL_WORD.search(near)):
             add(name, match.start(1))
     for pattern in (_AFTER_CALL, _AFTER_CALL_BACKTICKED, _AFTER_USE, _BEFORE_PAREN, _BEFORE_KIND):
         for match in pattern.finditer(text):
