@@ -30,7 +30,11 @@ def check(persona: Persona, options: None) -> Iterator[Finding]:
     base_url = custom_base_url(persona)
     if base_url is None or not has_http_scheme(base_url):
         return
-    parts = urlsplit(base_url.strip())
+    try:
+        parts = urlsplit(base_url.strip())
+        port = parts.port
+    except ValueError:  # a malformed host or port: not this rule's business
+        return
     match = _ROUTE.search(parts.path)
     if match is None:
         return
@@ -38,8 +42,8 @@ def check(persona: Persona, options: None) -> Iterator[Finding]:
     version = re.match(r"/v\d+", route, re.IGNORECASE)
     kept = parts.path[: match.start()] + (version.group(0) if version else "")
     host = parts.hostname or ""
-    if parts.port:
-        host += f":{parts.port}"
+    if port:
+        host += f":{port}"
     suggestion = urlunsplit((parts.scheme, host, kept, "", ""))  # no credentials, no query
     yield Finding(
         "/layers/llm/base_url",
