@@ -26,7 +26,7 @@ def check(persona: Persona, options: None) -> Iterator[Finding]:
             continue
         required = parameters.get("required", [])
         known = dict(properties(parameters))
-        if not isinstance(required, list) or any(name not in known for name in required):
+        if not isinstance(required, list) or any(not isinstance(name, str) or name not in known for name in required):
             continue  # a broken list is TOOL003's (often a misspelled parameter)
         optional = [name for name, _schema in properties(parameters) if name not in required]
         if optional:

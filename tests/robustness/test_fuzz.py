@@ -5,6 +5,7 @@ Case counts (``max_examples``) are recorded in the README's robustness section.
 
 from __future__ import annotations
 
+import os
 from typing import Any
 
 import yaml
@@ -14,7 +15,10 @@ from hypothesis import strategies as st
 from linter import Diagnostic, lint_text
 from strategies import json_values, mutated_personas, persona_values
 
-FUZZ = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+SCALE = int(os.environ.get("FUZZ_SCALE", "1"))
+"""Multiply the case counts: ``FUZZ_SCALE=20 pytest tests/robustness`` for a deep local run."""
+FUZZ = settings(max_examples=300 * SCALE, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+DEEP = settings(max_examples=600 * SCALE, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
 def assert_sane(diagnostics: list[Diagnostic], text: str) -> None:
@@ -46,7 +50,7 @@ def test_arbitrary_json_values(value: Any) -> None:
     assert_sane(lint_text(text, "fuzz.json"), text)
 
 
-@settings(max_examples=600, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@DEEP
 @given(persona_values(), st.sampled_from(["2024-10", "2025-03", "2025-12", "2026-02", "2026-06", "pal-2026-06"]))
 def test_persona_shaped_documents_under_every_revision(value: Any, revision: str) -> None:
     import json
@@ -63,7 +67,7 @@ def test_persona_shaped_yaml(value: Any) -> None:
     assert_sane(lint_text(text, "fuzz.yaml"), text)
 
 
-@settings(max_examples=600, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@DEEP
 @given(mutated_personas())
 def test_mutations_of_valid_personas(text: str) -> None:
     assert_sane(lint_text(text, "mutated.json"), text)
