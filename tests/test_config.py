@@ -45,7 +45,8 @@ def test_severity_and_per_file_ignores(tmp_path: Path) -> None:
 
 def test_schema_version_from_config(tmp_path: Path) -> None:
     (tmp_path / ".persona-lint.toml").write_text('schema-version = "2024-10"\n')
-    (tmp_path / "p.json").write_text('{"persona_name": "A", "pipeline_mode": "echo", "layers": {"vqa": {"enabled": true}}}')
+    persona = '{"persona_name": "A", "pipeline_mode": "echo", "layers": {"vqa": {"enabled": true}}}'
+    (tmp_path / "p.json").write_text(persona)
     assert codes(tmp_path / "p.json") == []
 
 

@@ -59,7 +59,8 @@ def test_schema_annotation_is_not_an_unknown_key_and_picks_the_revision() -> Non
 def test_yaml_modeline_picks_the_revision() -> None:
     text = (
         "# yaml-language-server: $schema=https://raw.githubusercontent.com/persona-lint/persona-lint/main/"
-        "schemas/2024-10/persona.schema.json\npersona_name: A\npipeline_mode: echo\nlayers:\n  vqa:\n    enabled: true\n"
+        "schemas/2024-10/persona.schema.json\n"
+        "persona_name: A\npipeline_mode: echo\nlayers:\n  vqa:\n    enabled: true\n"
     )
     assert lint_text(text, "p.yaml") == []
 

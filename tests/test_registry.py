@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 
 import pytest
-
 from fixtures import REPO, RULES_DIR, fixture_files
+
 from linter.docs import page
 from linter.registry import all_rules
 from linter.rule import FAMILIES
@@ -48,4 +48,5 @@ def test_docs_are_current() -> None:
     for rule in all_rules():
         target = docs / f"{rule.code}.md"
         assert target.is_file(), f"missing {target}: run python -m linter.docs_gen"
-        assert target.read_text(encoding="utf-8") == page(rule), f"{target.name} is stale: run python -m linter.docs_gen"
+        stale = f"{target.name} is stale: run python -m linter.docs_gen"
+        assert target.read_text(encoding="utf-8") == page(rule), stale

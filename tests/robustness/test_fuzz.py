@@ -11,9 +11,9 @@ from typing import Any
 import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from strategies import json_values, mutated_personas, persona_values
 
 from linter import Diagnostic, lint_text
-from strategies import json_values, mutated_personas, persona_values
 
 SCALE = int(os.environ.get("FUZZ_SCALE", "1"))
 """Multiply the case counts: ``FUZZ_SCALE=20 pytest tests/robustness`` for a deep local run."""

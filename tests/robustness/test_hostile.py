@@ -54,7 +54,7 @@ def hostile_tree(root: Path) -> dict[str, str]:
 
 def test_every_hostile_file_gets_its_finding_and_nothing_hangs(tmp_path: Path) -> None:
     expected = hostile_tree(tmp_path)
-    names = sorted(expected) + ["fifo.json", "loop"]
+    names = [*sorted(expected), "fifo.json", "loop"]
     result = CliRunner().invoke(cli, ["check", *[str(tmp_path / n) for n in names]], catch_exceptions=False)
     assert result.exit_code == 1
     assert "Traceback" not in result.output and "INT001" not in result.output
