@@ -22,10 +22,21 @@ _MODELINE = re.compile(r"^#\s*yaml-language-server:\s*\$schema=(\S+)", re.MULTIL
 
 
 def choose_revision(document: Document, requested: str | None, configured: str | None) -> str:
-    """``--schema-version`` first, then the file's own ``$schema``, then configuration, then newest."""
+    """``--schema-version``, the file's own ``$schema``, the configuration, a PAL body, the newest."""
     if requested:
         return requested
-    return declared_revision(document) or configured or revisions.DEFAULT
+    return declared_revision(document) or configured or inferred_revision(document) or revisions.DEFAULT
+
+
+_PAL_ONLY_KEYS = ("pal_name", "default_face_id", "pal_id")
+
+
+def inferred_revision(document: Document) -> str | None:
+    """``pal-2026-06`` for a body that can only be a PAL (``pal_name``, ``default_face_id``)."""
+    value = document.value
+    if isinstance(value, dict) and any(key in value for key in _PAL_ONLY_KEYS):
+        return revisions.PAL_DEFAULT
+    return None
 
 
 def declared_revision(document: Document) -> str | None:

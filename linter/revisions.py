@@ -69,6 +69,8 @@ BY_NAME = {revision.name: revision for revision in REVISIONS}
 NAMES: tuple[str, ...] = tuple(BY_NAME)
 DEFAULT = "2026-06"
 """The newest persona (not PAL) revision: what ``--schema-version`` defaults to."""
+PAL_DEFAULT = "pal-2026-06"
+"""The newest PAL revision: chosen for a body with PAL-only keys when nothing else names one."""
 
 
 def order(name: str) -> int:

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from linter import pointer as ptr
 from linter import schemas
+from linter.crossrev import other_revisions_hint
 from linter.diagnostic import Finding
 from linter.redact import show
 
@@ -44,7 +45,7 @@ def validate(value: Any, revision: str) -> list[SchemaFinding]:
     A value of the wrong type gets that one finding: its enum, pattern or range errors would
     only restate the same mistake.
     """
-    found = list(_findings(schemas.validator(revision).iter_errors(value)))
+    found = list(_findings(schemas.validator(revision).iter_errors(value), revision))
     mistyped = {f.finding.pointer for f in found if f.code == "SCH003"}
     return [f for f in found if f.code == "SCH003" or f.code in _NOT_VALUE or f.finding.pointer not in mistyped]
 
@@ -52,17 +53,17 @@ def validate(value: Any, revision: str) -> list[SchemaFinding]:
 _NOT_VALUE = {"SCH001", "SCH002"}
 
 
-def _findings(errors: Iterable[ValidationError]) -> Iterator[SchemaFinding]:
+def _findings(errors: Iterable[ValidationError], revision: str) -> Iterator[SchemaFinding]:
     for error in errors:
-        yield from _explain(error)
+        yield from _explain(error, revision)
 
 
-def _explain(error: ValidationError) -> Iterator[SchemaFinding]:
+def _explain(error: ValidationError, revision: str | None = None) -> Iterator[SchemaFinding]:
     keyword = str(error.validator)
     where = ptr.from_parts(error.absolute_path)
     key = str(error.path[-1]) if error.path else ""
     if keyword in ("additionalProperties", "unevaluatedProperties"):
-        yield from _unknown_properties(error, where)
+        yield from _unknown_properties(error, where, revision)
     elif keyword == "required":
         missing = _missing_name(error)
         yield SchemaFinding(
@@ -70,7 +71,7 @@ def _explain(error: ValidationError) -> Iterator[SchemaFinding]:
             Finding(where, f"missing required property {missing!r}{_at(where)}", target="key"),
         )
     elif keyword in ("anyOf", "oneOf"):
-        yield from _variants(error, where, key)
+        yield from _variants(error, where, key, revision)
     elif keyword == "type":
         expected = _expected_types(error.validator_value)
         message = f"{_name(where)} must be {expected}, not {show(error.instance, key)}"
@@ -87,7 +88,7 @@ def _explain(error: ValidationError) -> Iterator[SchemaFinding]:
         yield SchemaFinding("SCH008", Finding(where, f"{_name(where)}: {_short(error.message)}"))
 
 
-def _unknown_properties(error: ValidationError, where: str) -> Iterator[SchemaFinding]:
+def _unknown_properties(error: ValidationError, where: str, revision: str | None) -> Iterator[SchemaFinding]:
     instance = error.instance if isinstance(error.instance, dict) else {}
     schema: Any = error.schema if isinstance(error.schema, dict) else {}
     known = list(schema.get("properties", {}))
@@ -96,14 +97,15 @@ def _unknown_properties(error: ValidationError, where: str) -> Iterator[SchemaFi
         if name in known or any(p.search(name) for p in patterns):
             continue
         member = ptr.join(where, name)
-        close = difflib.get_close_matches(name, known, n=1, cutoff=0.6)
-        hint = f"did you mean {close[0]!r}?" if close else None
+        hint = other_revisions_hint(where, name, revision) if revision else None
+        close = difflib.get_close_matches(name, known, n=1, cutoff=0.6) if hint is None else []
+        hint = hint or (f"did you mean {close[0]!r}?" if close else None)
         where_text = f"in {_name(where)}" if where else "at the top level"
         message = f"unknown property {name!r} {where_text}; the API ignores keys it does not know"
         yield SchemaFinding("SCH001", Finding(member, message, target="key", hint=hint))
 
 
-def _variants(error: ValidationError, where: str, key: str) -> Iterator[SchemaFinding]:
+def _variants(error: ValidationError, where: str, key: str, revision: str | None) -> Iterator[SchemaFinding]:
     from jsonschema.exceptions import best_match
 
     branches = list(error.context or ())
@@ -120,7 +122,7 @@ def _variants(error: ValidationError, where: str, key: str) -> Iterator[SchemaFi
         message = f"{_name(where)} is {show(error.instance, key)}; expected {forms}"
         yield SchemaFinding("SCH007", Finding(where, message))
         return
-    yield from _explain(best)
+    yield from _explain(best, revision)
 
 
 def _describe(branch: Any) -> str:

@@ -70,3 +70,18 @@ def test_select_and_ignore() -> None:
     assert {d.code for d in lint_text(text)} == {"PIPE001", "SCH001"}
     assert {d.code for d in lint_text(text, select=["SCH"])} == {"SCH001"}
     assert {d.code for d in lint_text(text, ignore=["unknown-property"])} == {"PIPE001"}
+
+
+def test_a_pal_body_is_checked_as_a_pal_unless_told_otherwise() -> None:
+    pal = '{"pal_name": "Notetaker", "default_face_id": "r90bbd427f71", "system_prompt": "Take notes."}'
+    assert lint_text(pal) == []
+    explicit = lint_text(pal, schema_version="2026-06")
+    assert {d.code for d in explicit} == {"SCH001"}
+    assert "exists from revision pal-2026-06 on" in (explicit[0].hint or "")
+
+
+def test_unknown_key_of_an_older_revision_names_that_revision() -> None:
+    text = '{"persona_name": "A", "pipeline_mode": "echo", "layers": {"vqa": {"enabled": true}}}'
+    [finding] = lint_text(text)
+    assert finding.code == "SCH001"
+    assert finding.hint == "'vqa' belongs to revision 2024-10, not 2026-06: remove it or check the file against that revision"
