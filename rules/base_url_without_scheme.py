@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from linter.diagnostic import Finding
 from linter.redact import show
 from linter.rule import Persona, rule
+from linter.secrets import is_placeholder
 from rules._layers import custom_base_url, has_http_scheme
 
 _HOST = re.compile(r"[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+(:\d+)?(/[^\s<>{}]*)?$")
@@ -26,8 +27,8 @@ def check(persona: Persona, options: None) -> Iterator[Finding]:
     Example: `"base_url": "localhost:5000"`.
     """
     base_url = custom_base_url(persona)
-    if base_url is None or has_http_scheme(base_url):
-        return
+    if base_url is None or has_http_scheme(base_url) or is_placeholder(base_url):
+        return  # "your-base-url", "<endpoint>", "${LLM_URL}": filled in at deploy time
     address = base_url.strip().split("@")[-1].split("?")[0]  # never echo user:pass@ or ?key=
     shown = show(address)
     if _LOCAL.match(base_url.strip()):
