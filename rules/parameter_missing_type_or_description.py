@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import Any
 
 from linter import pointer as ptr
 from linter.diagnostic import Finding
@@ -11,6 +12,17 @@ from linter.tooldefs import functions, properties
 
 _TYPED_BY = ("type", "enum", "const", "$ref", "anyOf", "oneOf", "allOf")
 """Keywords that pin a parameter's type without ``type`` itself."""
+
+
+def _local_target(parameters: Any, schema: dict[str, Any]) -> dict[str, Any]:
+    """The subschema a local ``$ref`` (``#/$defs/city``) names, or ``{}``."""
+    reference = schema.get("$ref")
+    if not isinstance(reference, str) or not reference.startswith("#"):
+        return {}
+    target: Any = parameters
+    for token in ptr.split(reference[1:]):
+        target = target.get(token) if isinstance(target, dict) else None
+    return target if isinstance(target, dict) else {}
 
 
 @rule(code="TOOL008", name="parameter-missing-type-or-description", severity="warning")
@@ -30,7 +42,7 @@ def check(persona: Persona, options: None) -> Iterator[Finding]:
             missing = []
             if not any(keyword in schema for keyword in _TYPED_BY):
                 missing.append("type")
-            description = schema.get("description")
+            description = schema.get("description") or _local_target(definition.parameters, schema).get("description")
             if not (isinstance(description, str) and description.strip()):
                 missing.append("description")
             if missing:

@@ -60,6 +60,11 @@ def test_linting_everything_never_touches_the_network(no_network: list[Any]) -> 
     assert not any(d.code == "INT001" for d in result.diagnostics)
     diagnostics = lint_text(REMOTE_REF, "remote.json")
     assert not any(d.code == "INT001" for d in diagnostics)
+    remote = sorted(d.pointer for d in diagnostics if d.code == "TOOL022")  # reported, not followed
+    assert remote == [
+        "/layers/llm/tools/0/function/parameters/$defs/x/$ref",
+        "/layers/llm/tools/0/function/parameters/properties/city/$ref",
+    ]
     assert no_network == []
 
 
