@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -86,6 +87,35 @@ def registry() -> Registry[Any]:
         (uri, Resource.from_contents(doc, default_specification=DRAFT202012)) for uri, doc in all_schemas().items()
     ]
     return Registry(retrieve=refuse).with_resources(resources).crawl()  # type: ignore[call-arg]
+
+
+@cache
+def fast_check(revision: str) -> Callable[[Any], bool] | None:
+    """A yes/no check of a persona against ``revision``'s schema, or ``None`` without jsonschema-rs.
+
+    It only gives the verdict (in microseconds, without importing ``jsonschema``): documents it
+    rejects go through :func:`validator` for the precise findings. The test suite proves it
+    agrees with :func:`validator` (tests/test_fast_validation.py).
+    """
+    try:
+        import jsonschema_rs
+    except ImportError:  # an optional speed-up: jsonschema alone gives the same answers
+        return None
+    return jsonschema_rs.Draft202012Validator(bundle(persona_uri(revision)), offline=True).is_valid
+
+
+@cache
+def fast_metaschema_check() -> Callable[[Any], bool] | None:
+    """A yes/no check of a schema against the 2020-12 metaschema (jsonschema-rs), or ``None``."""
+    try:
+        import jsonschema_rs
+    except ImportError:
+        return None
+    metaschema = {"$schema": METASCHEMA_URI, "$ref": METASCHEMA_URI}
+    return jsonschema_rs.validator_for(metaschema, offline=True).is_valid
+
+
+METASCHEMA_URI = "https://json-schema.org/draft/2020-12/schema"
 
 
 @cache

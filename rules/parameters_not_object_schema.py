@@ -7,6 +7,7 @@ from functools import cache
 from typing import Any
 
 from linter import pointer as ptr
+from linter import schemas
 from linter.diagnostic import Finding
 from linter.redact import show
 from linter.rule import Persona, rule
@@ -40,6 +41,9 @@ def check(persona: Persona, options: None) -> Iterator[Finding]:
 
 
 def _metaschema_findings(definition: FunctionDef, parameters: dict[str, Any], base: str) -> Iterator[Finding]:
+    fast = schemas.fast_metaschema_check()
+    if fast is not None and fast(parameters):  # the usual case: no jsonschema import, microseconds
+        return
     from jsonschema.exceptions import best_match
 
     reported: set[str] = set()
