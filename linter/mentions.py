@@ -22,6 +22,7 @@ import difflib
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 _IDENT = r"[A-Za-z_][A-Za-z0-9_]*"
 _SNAKE = r"[A-Za-z][A-Za-z0-9]*(?:_[A-Za-z0-9]+)+|_[A-Za-z0-9_]+"
@@ -68,7 +69,12 @@ def tool_references(text: str, ignore: Iterable[str] = ()) -> list[Mention]:
     ``ignore`` holds names that are known not to be tools here (parameter names of the
     declared tools, for example: "`order_id`" in a prompt is then a field, not a tool).
     """
-    skipped = set(ignore)
+    return list(_tool_references(text, frozenset(ignore)))
+
+
+@lru_cache(maxsize=64)
+def _tool_references(text: str, skipped: frozenset[str]) -> tuple[Mention, ...]:
+    # Cached: several rules (TOOL016-018, PERC001-003) read the same prompt.
     found: dict[str, int] = {}
 
     def add(name: str, offset: int) -> None:
@@ -76,15 +82,19 @@ def tool_references(text: str, ignore: Iterable[str] = ()) -> list[Mention]:
             return
         found[name] = min(offset, found.get(name, offset))
 
-    for match in _BACKTICKED.finditer(text):
+    backticks, underscores = "`" in text, "_" in text
+    for match in _BACKTICKED.finditer(text) if backticks else ():
         name, call = match.group(1), match.group(2)
         near = text[max(0, match.start() - _NEAR) : match.end() + _NEAR]
         if call is not None or ("_" in name.strip("_") and _TOOL_WORD.search(near)):
             add(name, match.start(1))
-    for pattern in (_AFTER_CALL, _AFTER_CALL_BACKTICKED, _AFTER_USE, _BEFORE_PAREN, _BEFORE_KIND):
+    # Skip the scans that cannot match: the snake_case ones need a "_", the backticked one a "`".
+    patterns = [_AFTER_CALL_BACKTICKED] if backticks else []
+    patterns = [_AFTER_CALL, *patterns, _AFTER_USE, _BEFORE_PAREN, _BEFORE_KIND] if underscores else patterns
+    for pattern in patterns:
         for match in pattern.finditer(text):
             add(match.group(1), match.start(1))
-    return [Mention(name, offset) for name, offset in sorted(found.items(), key=lambda item: item[1])]
+    return tuple(Mention(name, offset) for name, offset in sorted(found.items(), key=lambda item: item[1]))
 
 
 @dataclass(frozen=True, slots=True)

@@ -150,21 +150,34 @@ def schema_nodes(schema: Any, pointer: str) -> Iterator[tuple[str, dict[str, Any
     Walks keywords, never data: a property *named* ``pattern`` or ``enum`` is a key of
     ``properties``, not a keyword.
     """
+    # Depth first, parents before children, in keyword order; a stack instead of nested generators
+    # and pointers built only for subschemas that exist (several rules walk every tool's schema).
     if not isinstance(schema, dict):
         return
-    yield pointer, schema
-    for keyword in _SUBSCHEMA_MAPS:
-        members = schema.get(keyword)
-        if isinstance(members, dict):
-            for name, member in members.items():
-                yield from schema_nodes(member, ptr.join(pointer, keyword, name))
-    for keyword in _SUBSCHEMA_LISTS:
-        members = schema.get(keyword)
-        if isinstance(members, list):
-            for index, member in enumerate(members):
-                yield from schema_nodes(member, ptr.join(pointer, keyword, index))
-    for keyword in _SUBSCHEMAS:
-        yield from schema_nodes(schema.get(keyword), ptr.join(pointer, keyword))
+    stack: list[tuple[str, dict[str, Any]]] = [(pointer, schema)]
+    while stack:
+        where, node = stack.pop()
+        yield where, node
+        children: list[tuple[str, dict[str, Any]]] = []
+        for keyword in _SUBSCHEMA_MAPS:
+            members = node.get(keyword)
+            if isinstance(members, dict):
+                children.extend(
+                    (ptr.join(where, keyword, name), member) for name, member in members.items()
+                    if isinstance(member, dict)
+                )
+        for keyword in _SUBSCHEMA_LISTS:
+            members = node.get(keyword)
+            if isinstance(members, list):
+                children.extend(
+                    (ptr.join(where, keyword, index), member) for index, member in enumerate(members)
+                    if isinstance(member, dict)
+                )
+        for keyword in _SUBSCHEMAS:
+            member = node.get(keyword)
+            if isinstance(member, dict):
+                children.append((ptr.join(where, keyword), member))
+        stack.extend(reversed(children))
 
 
 @dataclass(frozen=True, slots=True)
