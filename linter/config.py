@@ -89,6 +89,13 @@ class Settings:
 DEFAULT = Settings()
 
 
+def clear_caches() -> None:
+    """Forget configuration files read so far: each run (and each language-server lint) starts
+    fresh, so edits to a configuration file are seen and no state outlives a call."""
+    load.cache_clear()
+    _find_in.cache_clear()
+
+
 def find_config(start: Path) -> Path | None:
     """The nearest configuration file at or above ``start`` (a directory)."""
     return _find_in(start.resolve())

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from linter import engine, selection
-from linter.config import Settings, settings_for
+from linter.config import Settings, clear_caches, settings_for
 from linter.diagnostic import Diagnostic
 from linter.files import EmptyDirectory, Missing, Target, expand
 from linter.secrets import redact_source
@@ -77,6 +77,7 @@ def run(request: Request, stdin: BinaryIO | None = None) -> LintResult:
 
 
 def iter_reports(request: Request, stdin: BinaryIO | None, notices: list[str]) -> Iterator[FileReport]:
+    clear_caches()  # configuration is read afresh by every run: edits are seen, no state outlives it
     base = _settings(request, request.paths[0] if request.paths else ".")
     for item in expand(request.paths, base.exclude):
         if isinstance(item, EmptyDirectory):

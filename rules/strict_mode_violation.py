@@ -49,7 +49,7 @@ def _node_findings(definition: FunctionDef, where: str, node: dict[str, object])
         message = f"strict tool {label} needs \"additionalProperties\": false at '{place}'"
         yield Finding(where, message, target="key", hint='add "additionalProperties": false')
     required = node.get("required")
-    listed = set(required) if isinstance(required, list) else set()
+    listed = {name for name in required if isinstance(name, str)} if isinstance(required, list) else set()
     optional = [str(name) for name in members if name not in listed] if isinstance(members, dict) else []
     if optional:
         names = ", ".join(repr(name) for name in optional)

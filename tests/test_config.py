@@ -66,3 +66,23 @@ def test_bad_configuration_is_a_clear_error(tmp_path: Path, text: str, message: 
     with pytest.raises(ConfigError, match=message.replace("(", r"\(")) as caught:
         load(config)
     assert str(config) in str(caught.value)
+
+
+def test_rule_options_are_applied_and_validated(tmp_path: Path) -> None:
+    prompt = "Call `notify_id_shown` when the user shows an ID card. " * 30  # about 1,700 characters
+    persona = {
+        "persona_name": "Front desk", "system_prompt": "Greet visitors.", "pipeline_mode": "full",
+        "layers": {"perception": {"perception_model": "raven-1", "visual_tool_prompt": prompt}},
+    }
+    import json
+
+    (tmp_path / "p.json").write_text(json.dumps(persona))
+    assert "PERC008" in codes(tmp_path / "p.json")
+    (tmp_path / ".persona-lint.toml").write_text("[options.PERC008]\nmax-characters = 10000\n")
+    assert "PERC008" not in codes(tmp_path / "p.json")
+    (tmp_path / ".persona-lint.toml").write_text("[options.perception-entry-too-long]\nmax-chars = 10\n")
+    with pytest.raises(ConfigError, match="has no option 'max-chars'; known: max-characters"):
+        lint_paths([tmp_path / "p.json"])
+    (tmp_path / ".persona-lint.toml").write_text('[options.PERC008]\nmax-characters = "many"\n')
+    with pytest.raises(ConfigError, match="must be int"):
+        lint_paths([tmp_path / "p.json"])

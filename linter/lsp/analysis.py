@@ -130,9 +130,8 @@ def _format(path: str, language_id: str | None) -> Format | None:
 
 
 def _settings(path: str | None) -> config.Settings:
-    # A long-running server must see configuration edits: drop the per-process caches.
-    config.load.cache_clear()
-    config._find_in.cache_clear()
+    # A long-running server must see configuration edits.
+    config.clear_caches()
     try:
         return config.settings_for(path or "-", None)
     except config.ConfigError:
