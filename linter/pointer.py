@@ -12,6 +12,8 @@ def escape(token: str | int) -> str:
 
 def join(pointer: str, *tokens: str | int) -> str:
     """``join("/layers", "llm")`` is ``"/layers/llm"``."""
+    if len(tokens) == 1:  # the usual call, on hot paths (document walks)
+        return f"{pointer}/{escape(tokens[0])}"
     return pointer + "".join("/" + escape(t) for t in tokens)
 
 

@@ -9,8 +9,9 @@ getters, which never raise.
 from __future__ import annotations
 
 import inspect
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Hashable, Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any, Generic, TypeVar
 
 from linter import pointer as ptr
@@ -19,6 +20,7 @@ from linter.diagnostic import Finding, Severity
 from linter.facts import Facts, facts
 
 Options = TypeVar("Options")
+T = TypeVar("T")
 CheckFunction = Callable[["Persona", Any], Iterator[Finding]]
 
 FAMILIES = {
@@ -102,17 +104,26 @@ def split_doc(doc: str) -> tuple[str, str]:
 class Persona:
     """A read-only, forgiving view of a persona document and the revision it is read under."""
 
-    __slots__ = ("data", "facts", "revision")
+    __slots__ = ("_memo", "data", "facts", "revision")
 
     def __init__(self, data: Any, revision: str) -> None:
         self.data: Any = data
         self.revision = revision
         self.facts: Facts = facts(revision)
+        self._memo: dict[Hashable, Any] = {}
+
+    def memo(self, key: Hashable, compute: Callable[[], T]) -> T:
+        """``compute()``, once per persona: what several rules derive (tool lists, walks) is shared."""
+        try:
+            found: T = self._memo[key]
+        except KeyError:
+            found = self._memo[key] = compute()
+        return found
 
     def get(self, pointer: str, default: Any = None) -> Any:
         """The value at ``pointer``, or ``default`` when any step is missing or of another type."""
         node = self.data
-        for token in ptr.split(pointer):
+        for token in _tokens(pointer):
             if isinstance(node, dict) and token in node:
                 node = node[token]
             elif isinstance(node, list) and token.isdigit() and int(token) < len(node):
@@ -169,6 +180,12 @@ class Persona:
             for index, tool in enumerate(tools):
                 if isinstance(tool, dict):
                     yield ptr.join(where, index), tool
+
+
+@lru_cache(maxsize=4096)
+def _tokens(pointer: str) -> tuple[str, ...]:
+    # Rules read the same few hundred pointers on every file: split each once.
+    return tuple(ptr.split(pointer))
 
 
 TOOL_LIST_POINTERS = (

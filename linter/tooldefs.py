@@ -84,6 +84,10 @@ class FunctionDef:
 
 def functions(persona: Persona, lists: tuple[str, ...] = TOOL_LIST_POINTERS) -> Iterator[FunctionDef]:
     """Every tool whose ``function`` is an object, in ``lists`` (all tool arrays by default)."""
+    return iter(persona.memo(("functions", lists), lambda: tuple(_functions(persona, lists))))
+
+
+def _functions(persona: Persona, lists: tuple[str, ...]) -> Iterator[FunctionDef]:
     for list_pointer in lists:
         for index, item in enumerate(persona.get_list(list_pointer)):
             function = item.get("function") if isinstance(item, dict) else None
@@ -150,10 +154,25 @@ def schema_nodes(schema: Any, pointer: str) -> Iterator[tuple[str, dict[str, Any
     Walks keywords, never data: a property *named* ``pattern`` or ``enum`` is a key of
     ``properties``, not a keyword.
     """
-    # Depth first, parents before children, in keyword order; a stack instead of nested generators
-    # and pointers built only for subschemas that exist (several rules walk every tool's schema).
     if not isinstance(schema, dict):
-        return
+        return iter(())
+    # Several rules walk every tool's schema: walk each once (documents are never mutated; the
+    # entry keeps ``schema`` alive, so its id cannot be reused while cached).
+    key = (id(schema), pointer)
+    cached = _WALKED.get(key)
+    if cached is None or cached[0] is not schema:
+        if len(_WALKED) >= 512:
+            _WALKED.clear()
+        cached = _WALKED[key] = (schema, tuple(_schema_nodes(schema, pointer)))
+    return iter(cached[1])
+
+
+_WALKED: dict[tuple[int, str], tuple[dict[str, Any], tuple[tuple[str, dict[str, Any]], ...]]] = {}
+
+
+def _schema_nodes(schema: dict[str, Any], pointer: str) -> Iterator[tuple[str, dict[str, Any]]]:
+    # Depth first, parents before children, in keyword order; a stack instead of nested generators
+    # and pointers built only for subschemas that exist.
     stack: list[tuple[str, dict[str, Any]]] = [(pointer, schema)]
     while stack:
         where, node = stack.pop()
