@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import socket
+
 import pytest
 
 
@@ -10,3 +12,20 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         default=False,
         help="rewrite the .expected snapshots of rule fixtures instead of comparing them",
     )
+
+
+@pytest.fixture(autouse=True)
+def no_internet(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every test runs offline: any TCP/UDP connection attempt fails the test that made it.
+
+    Unix sockets stay allowed (asyncio's self-pipe, the language-server tests' stdio).
+    """
+    for name in ("connect", "connect_ex"):
+        original = getattr(socket.socket, name)
+
+        def refuse(self: socket.socket, *args: object, _original: object = original) -> object:
+            if self.family in (socket.AF_INET, socket.AF_INET6):
+                raise AssertionError(f"a test tried to open a network connection to {args}")
+            return _original(self, *args)  # type: ignore[operator]
+
+        monkeypatch.setattr(socket.socket, name, refuse)

@@ -109,3 +109,8 @@ def test_several_processes_at_once_agree(tmp_path: Path) -> None:
     assert all(p.returncode in (0, 1) for p in processes)
     assert len({out for out, _ in outputs}) == 1
     assert all(b"Traceback" not in err for _, err in outputs)
+
+
+def test_the_suite_itself_runs_offline() -> None:
+    with pytest.raises(AssertionError, match="network connection"):
+        socket.create_connection(("127.0.0.1", 9), timeout=1)
