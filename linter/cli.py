@@ -50,6 +50,8 @@ def cli() -> None:
 @click.option("--extend-select", multiple=True, help="Rules to enable on top of the selection.")
 @click.option("--ignore", multiple=True, help="Rules to disable: codes, names or families.")
 @click.option("--stdin-filename", default=None, help="Name to report for '-' (also picks JSON or YAML).")
+@click.option("-j", "--jobs", type=click.IntRange(min=0), default=0,
+              help="Worker processes for many files; 0 (the default) uses every CPU, 1 one process.")
 def check(
     paths: tuple[str, ...],
     output_format: str,
@@ -64,6 +66,7 @@ def check(
     fail_level: str,
     statistics: bool,
     show_source: bool | None,
+    jobs: int,
 ) -> None:
     """Check persona files, directories (recursively) or '-' for standard input."""
     from linter.diagnostic import Severity
@@ -75,7 +78,7 @@ def check(
     request = Request(
         paths=paths, revision=schema_version, config=config,
         select=_split(select) or None, extend_select=_split(extend_select), ignore=_split(ignore),
-        stdin_filename=stdin_filename,
+        stdin_filename=stdin_filename, jobs=jobs or _cpus(),
     )
     try:
         result = run(request)
@@ -175,6 +178,12 @@ def explain(rule: str) -> None:
         _fail(f"unknown rule {rule!r}; 'persona-lint rules' lists them")
     else:
         click.echo(page(found), nl=False)
+
+
+def _cpus() -> int:
+    from linter.parallel import default_jobs
+
+    return default_jobs()
 
 
 def _fail(message: str) -> Any:

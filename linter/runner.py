@@ -36,6 +36,8 @@ class Request:
     extend_select: tuple[str, ...] = ()
     ignore: tuple[str, ...] = ()
     stdin_filename: str | None = None
+    jobs: int = 1
+    """Worker processes for many files (``linter.parallel``); 1 checks everything in this process."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,14 +81,29 @@ def run(request: Request, stdin: BinaryIO | None = None) -> LintResult:
 def iter_reports(request: Request, stdin: BinaryIO | None, notices: list[str]) -> Iterator[FileReport]:
     clear_caches()  # configuration is read afresh by every run: edits are seen, no state outlives it
     base = _settings(request, request.paths[0] if request.paths else ".")
-    for item in expand(request.paths, base.exclude):
+    work = _files(expand(request.paths, base.exclude), notices)
+    if request.jobs > 1 and "-" not in request.paths:
+        from linter.parallel import check_in_workers  # only runs with --jobs above 1 import it
+
+        yield from check_in_workers(work, request)
+    else:
+        yield from (check_item(item, request, stdin) for item in work)
+
+
+def _files(items: Iterator[Target | Missing | EmptyDirectory], notices: list[str]) -> Iterator[Target | Missing]:
+    for item in items:
         if isinstance(item, EmptyDirectory):
             notices.append(f"no persona files (*.json, *.yaml, *.yml) found under {item.path}")
-        elif isinstance(item, Missing):
-            rules = selection.resolve(base)
-            yield FileReport(item.path, tuple(engine.unreadable(item.path, "no such file or directory", rules)))
         else:
-            yield check_target(item, request, stdin)
+            yield item
+
+
+def check_item(item: Target | Missing, request: Request, stdin: BinaryIO | None = None) -> FileReport:
+    """The report of one file, or of a named path that does not exist."""
+    if isinstance(item, Missing):
+        rules = selection.resolve(_settings(request, request.paths[0] if request.paths else "."))
+        return FileReport(item.path, tuple(engine.unreadable(item.path, "no such file or directory", rules)))
+    return check_target(item, request, stdin)
 
 
 def check_target(target: Target, request: Request, stdin: BinaryIO | None = None) -> FileReport:
