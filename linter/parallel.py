@@ -8,7 +8,6 @@ only each file's report comes back (documents are never held, here or there).
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 from collections.abc import Iterator
 from functools import partial
@@ -42,6 +41,8 @@ def check_in_workers(work: Iterator[Target | Missing], request: Request) -> Iter
     if len(head) < THRESHOLD:
         yield from (check_item(item, request) for item in head)
         return
+    import multiprocessing  # here: one file (pre-commit) never pays for importing it
+
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
     with context.Pool(request.jobs) as pool:
