@@ -50,9 +50,10 @@ _PAGE = os.sysconf("SC_PAGE_SIZE")
 
 @dataclass(frozen=True)
 class Measure:
-    """The runs of one command: wall times (s), peak memory (MiB) and the exit codes seen."""
+    """The runs of one command: wall and CPU times (s), peak memory (MiB) and the exit codes seen."""
 
     times: tuple[float, ...]
+    cpu: tuple[float, ...]
     peak_mib: float
     exit_codes: frozenset[int]
 
@@ -61,14 +62,30 @@ class Measure:
         return statistics.median(self.times)
 
 
+def _memory(pid: int) -> int:
+    """Proportional set size (shared pages split between the processes that share them), else RSS."""
+    try:
+        with open(f"/proc/{pid}/smaps_rollup") as handle:
+            for line in handle:
+                if line.startswith("Pss:"):
+                    return int(line.split()[1]) * 1024
+    except OSError:
+        pass
+    with open(f"/proc/{pid}/statm") as handle:
+        return int(handle.read().split()[1]) * _PAGE
+
+
 def _tree_rss(root: int) -> int:
-    """Resident bytes of ``root`` and all its descendants (Linux ``/proc``), 0 once it is gone."""
+    """Memory of ``root`` and all its descendants (Linux ``/proc``), 0 once it is gone.
+
+    Forked workers share the parent's pages: summing their RSS would count those pages once per
+    process, so this sums PSS where the kernel offers it.
+    """
     total, pending = 0, [root]
     while pending:
         pid = pending.pop()
         try:
-            with open(f"/proc/{pid}/statm") as handle:
-                total += int(handle.read().split()[1]) * _PAGE
+            total += _memory(pid)
             with open(f"/proc/{pid}/task/{pid}/children") as handle:
                 pending.extend(int(child) for child in handle.read().split())
         except (OSError, ValueError):
@@ -79,6 +96,7 @@ def _tree_rss(root: int) -> int:
 def measure(command: Sequence[str], runs: int) -> Measure:
     """Run ``command`` ``runs`` times; output goes to /dev/null (it is still produced and written)."""
     times: list[float] = []
+    cpu: list[float] = []
     peak = 0
     codes: set[int] = set()
     for _ in range(runs):
@@ -95,13 +113,14 @@ def measure(command: Sequence[str], runs: int) -> Measure:
         sampler.start()
         _, status, usage = os.wait4(process.pid, 0)
         times.append(time.perf_counter() - started)
+        cpu.append(usage.ru_utime + usage.ru_stime)  # the command and the workers it waited for
         done.set()
         sampler.join()
         process.returncode = os.waitstatus_to_exitcode(status)
         codes.add(process.returncode)
         # ru_maxrss (KiB on Linux) is the largest single process; the sampler sums concurrent workers.
         peak = max(peak, usage.ru_maxrss * 1024, sampled[0])
-    return Measure(tuple(times), peak / 2**20, frozenset(codes))
+    return Measure(tuple(times), tuple(cpu), peak / 2**20, frozenset(codes))
 
 
 def compile_bytecode() -> None:
@@ -154,8 +173,8 @@ class Row:
 
 def _format_table(rows: list[Row]) -> str:
     lines = [
-        "| work | tool | median (s) | files/s | peak memory (MiB) | x floor | check-jsonschema / this |",
-        "|---|---|---:|---:|---:|---:|---:|",
+        "| work | tool | median (s) | CPU (s) | files/s | peak memory (MiB) | x floor | check-jsonschema / this |",
+        "|---|---|---:|---:|---:|---:|---:|---:|",
     ]
     by_work: dict[str, dict[str, Row]] = {}
     for row in rows:
@@ -167,7 +186,8 @@ def _format_table(rows: list[Row]) -> str:
         versus_floor = f"{median / floor.result.median:.1f}" if floor else "-"
         versus_cjs = f"{reference.result.median / median:.1f}" if reference and row.tool == "persona-lint" else "-"
         lines.append(
-            f"| {row.work} | {row.tool} | {median:.3f} | {row.files / median:,.0f} | "
+            f"| {row.work} | {row.tool} | {median:.3f} | {statistics.median(row.result.cpu):.3f} | "
+            f"{row.files / median:,.0f} | "
             f"{row.result.peak_mib:.0f} | {versus_floor} | {versus_cjs} |"
         )
     return "\n".join(lines)
