@@ -88,13 +88,34 @@ def _tool_references(text: str, skipped: frozenset[str]) -> tuple[Mention, ...]:
         near = text[max(0, match.start() - _NEAR) : match.end() + _NEAR]
         if call is not None or ("_" in name.strip("_") and _TOOL_WORD.search(near)):
             add(name, match.start(1))
-    # Skip the scans that cannot match: the snake_case ones need a "_", the backticked one a "`".
-    patterns = [_AFTER_CALL_BACKTICKED] if backticks else []
-    patterns = [_AFTER_CALL, *patterns, _AFTER_USE, _BEFORE_PAREN, _BEFORE_KIND] if underscores else patterns
-    for pattern in patterns:
+    # Skip the scans that cannot match (each needs its literal words): a prompt is scanned by
+    # several rules' helpers on every file, and most prompts say neither "tool" nor "function".
+    lowered = text.lower()
+    calls = _contains(text, lowered, _CALL_WORDS)
+    kinds = _contains(text, lowered, _KIND_WORDS)
+    wanted = (
+        (_AFTER_CALL, underscores and calls),
+        (_AFTER_CALL_BACKTICKED, backticks and calls),
+        (_AFTER_USE, underscores and kinds and _contains(text, lowered, ("us",))),
+        (_BEFORE_PAREN, underscores and "(" in text),
+        (_BEFORE_KIND, underscores and kinds),
+    )
+    for pattern in (pattern for pattern, possible in wanted if possible):
         for match in pattern.finditer(text):
             add(match.group(1), match.start(1))
     return tuple(Mention(name, offset) for name, offset in sorted(found.items(), key=lambda item: item[1]))
+
+
+_CALL_WORDS = ("call", "invok", "trigger")
+_KIND_WORDS = ("tool", "function")
+
+
+def _contains(text: str, lowered: str, words: tuple[str, ...]) -> bool:
+    """Whether ``text`` holds one of ``words`` as ``re.IGNORECASE`` would find it."""
+    if text.isascii():
+        return any(word in lowered for word in words)
+    # Outside ASCII, IGNORECASE also folds a few letters lower() keeps apart (dotless i, long s).
+    return re.search("|".join(words), text, re.IGNORECASE) is not None
 
 
 @dataclass(frozen=True, slots=True)
