@@ -156,15 +156,24 @@ _last: tuple[Any, tuple[SecretHit, ...]] | None = None
 
 
 def _walk(node: Any, where: str, key: str, in_headers: bool, hits: list[SecretHit]) -> None:
+    # Pointers are built only for containers and for strings that may hold a secret: this walk
+    # runs over every document.
     if isinstance(node, dict):
         is_headers = key.lower() == "headers"
         for name, child in node.items():
-            _walk(child, ptr.join(where, name), str(name), is_headers, hits)
+            if isinstance(child, (dict, list)) or (isinstance(child, str) and _suspect(child, str(name), is_headers)):
+                _walk(child, ptr.join(where, name), str(name), is_headers, hits)
     elif isinstance(node, list):
         for index, child in enumerate(node):
-            _walk(child, ptr.join(where, index), "", False, hits)
+            if isinstance(child, (dict, list)) or (isinstance(child, str) and _suspect(child, "", False)):
+                _walk(child, ptr.join(where, index), "", False, hits)
     elif isinstance(node, str):
         hits.extend(_string_hits(node, where, key, in_headers))
+
+
+def _suspect(text: str, key: str, in_headers: bool) -> bool:
+    """False only when :func:`_string_hits` surely finds nothing (no URL, no key shape, no secret name)."""
+    return in_headers or (bool(key) and is_secret_name(key)) or "://" in text or bool(_TOKEN_START.search(text))
 
 
 def _string_hits(text: str, where: str, key: str, in_headers: bool) -> Iterator[SecretHit]:
