@@ -168,3 +168,22 @@ def test_check_does_not_import_pygls(tmp_path: Path) -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.splitlines()[-1] == "False False"
+
+
+@pytest.mark.asyncio
+async def test_language_server_never_shows_a_secret(client: LanguageClient, tmp_path: Path) -> None:
+    secret = "sk-proj-LSPSECRET7Q2w9E4r6T8y0U1i3O5p"
+    text = (
+        '{\n  "persona_name": "Coach",\n  "system_prompt": "Be kind.",\n'
+        f'  "pipeline_mode": "{secret}",\n'
+        '  "layers": {"llm": {"model": "my-model", "base_url": "https://x.example/v1", '
+        f'"api_key": "{secret}"}}}}\n}}\n'
+    )
+    path = tmp_path / "persona.json"
+    path.write_text(text, encoding="utf-8")
+    await open_and_wait(client, path.as_uri(), text)
+    published = client.diagnostics[path.as_uri()]
+    assert {d.code for d in published} >= {"SEC001", "SCH004"}
+    for diagnostic in published:
+        shown = f"{diagnostic.message} {diagnostic.data}"
+        assert not any(secret[i : i + 12] in shown for i in range(len(secret) - 11)), shown
