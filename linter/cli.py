@@ -75,10 +75,11 @@ def check(
 
     if not paths:
         raise click.UsageError("give at least one PATH (a file, a directory, or '-' for stdin)")
+    excerpts = sys.stdout.isatty() if show_source is None else show_source
     request = Request(
         paths=paths, revision=schema_version, config=config,
         select=_split(select) or None, extend_select=_split(extend_select), ignore=_split(ignore),
-        stdin_filename=stdin_filename, jobs=jobs or _cpus(),
+        stdin_filename=stdin_filename, jobs=jobs or _cpus(), keep_sources=excerpts,
     )
     try:
         result = run(request)
@@ -88,7 +89,7 @@ def check(
         click.echo(f"persona-lint: warning: {notice}", err=True)
     output = Output(
         format=output_format, output_file=output_file, statistics=statistics,
-        show_source=sys.stdout.isatty() if show_source is None else show_source,
+        show_source=excerpts,
         fail_level=Severity(fail_level), exit_zero=exit_zero,
     )
     try:

@@ -38,6 +38,8 @@ class Request:
     stdin_filename: str | None = None
     jobs: int = 1
     """Worker processes for many files (``linter.parallel``); 1 checks everything in this process."""
+    keep_sources: bool = True
+    """Keep the (masked) text of files with findings, for ``--show-source``; else hold no text at all."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,7 +122,8 @@ def check_target(target: Target, request: Request, stdin: BinaryIO | None = None
     revision = engine.choose_revision(document, request.revision, settings.schema_version)
     diagnostics = tuple(engine.lint_document(document, rules, revision))
     # The kept source feeds --show-source: mask secrets there too (linter.secrets).
-    return FileReport(shown, diagnostics, text=redact_source(document.text, document.value) if diagnostics else None)
+    kept = redact_source(document.text, document.value) if diagnostics and request.keep_sources else None
+    return FileReport(shown, diagnostics, text=kept)
 
 
 def _settings(request: Request, path: str) -> Settings:

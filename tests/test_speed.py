@@ -63,3 +63,11 @@ def test_benchmark_runs_on_a_tiny_corpus(tmp_path: Path) -> None:
     works = {line.split("|")[1].strip() for line in table[1:]}
     assert works == {"1 valid file, cold", "1 invalid file, cold", "20 files, one command"}
     assert len(list(tmp_path.glob("n20-s1/*/*.json"))) == 20
+
+
+def test_no_source_is_kept_unless_excerpts_are_shown(tmp_path: Path) -> None:
+    _write_corpus(tmp_path, 30)
+    kept = run(Request(paths=(str(tmp_path),)))
+    dropped = run(Request(paths=(str(tmp_path),), keep_sources=False))
+    assert kept.sources and not dropped.sources
+    assert dropped.diagnostics == kept.diagnostics
