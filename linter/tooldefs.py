@@ -121,6 +121,15 @@ def declared_names(persona: Persona, lists: tuple[str, ...] = TOOL_LIST_POINTERS
     return names
 
 
+def malformed_lists(persona: Persona, lists: tuple[str, ...] = TOOL_LIST_POINTERS) -> bool:
+    """True when a tool list is present but not an array: its tools cannot be known.
+
+    Rules comparing prompts with declared tools stay quiet then; the schema reports the list.
+    """
+    marker = object()
+    return any(persona.get(p, marker) not in (marker, None) and not isinstance(persona.get(p), list) for p in lists)
+
+
 def parameter_names(persona: Persona, lists: tuple[str, ...] = TOOL_LIST_POINTERS) -> set[str]:
     """The top-level parameter names of every tool in ``lists``."""
     names: set[str] = set()

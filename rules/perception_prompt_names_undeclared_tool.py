@@ -7,7 +7,14 @@ from collections.abc import Iterator
 from linter.diagnostic import Finding
 from linter.mentions import undeclared_references
 from linter.rule import Persona, rule
-from linter.tooldefs import PERCEPTION_GROUPS, declared_names, group_prompts, group_tools, parameter_names
+from linter.tooldefs import (
+    PERCEPTION_GROUPS,
+    declared_names,
+    group_prompts,
+    group_tools,
+    malformed_lists,
+    parameter_names,
+)
 
 
 @rule(code="PERC001", name="perception-prompt-names-undeclared-tool", severity="warning", last_revision="2026-06")
@@ -22,6 +29,8 @@ def check(persona: Persona, options: None) -> Iterator[Finding]:
 
     Example: `"visual_tool_prompt": "call flag_id_card when ..."` with only `notify_if_id_shown` declared.
     """
+    if malformed_lists(persona):
+        return
     declared = declared_names(persona)
     ignore = parameter_names(persona)
     for group in PERCEPTION_GROUPS:

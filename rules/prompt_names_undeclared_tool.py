@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from linter.diagnostic import Finding
 from linter.mentions import undeclared_references
 from linter.rule import Persona, rule
-from linter.tooldefs import declared_names, parameter_names
+from linter.tooldefs import declared_names, malformed_lists, parameter_names
 
 
 @rule(code="TOOL016", name="prompt-names-undeclared-tool", severity="warning", last_revision="2026-06")
@@ -22,6 +22,8 @@ def check(persona: Persona, options: None) -> Iterator[Finding]:
 
     Example: the prompt says "call `add_to_cart`" but `llm.tools` declares only `lookup_order`.
     """
+    if malformed_lists(persona):
+        return
     declared = declared_names(persona)
     for key in ("system_prompt", "context"):
         text = persona.get_str(f"/{key}")

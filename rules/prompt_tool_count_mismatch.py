@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from linter.diagnostic import Finding
 from linter.mentions import stated_tool_counts
 from linter.rule import Persona, rule
-from linter.tooldefs import declared_names
+from linter.tooldefs import declared_names, malformed_lists
 
 
 @rule(code="TOOL017", name="prompt-tool-count-mismatch", severity="warning", last_revision="2026-06")
@@ -20,6 +20,8 @@ def check(persona: Persona, options: None) -> Iterator[Finding]:
 
     Example: "You have 3 tools" with two entries in `llm.tools`.
     """
+    if malformed_lists(persona, ("/layers/llm/tools",)):
+        return
     actual = len(declared_names(persona, ("/layers/llm/tools",)))
     for key in ("system_prompt", "context"):
         text = persona.get_str(f"/{key}")

@@ -86,3 +86,13 @@ def test_unknown_key_of_an_older_revision_names_that_revision() -> None:
     assert finding.code == "SCH001"
     expected = "'vqa' belongs to revision 2024-10, not 2026-06: remove it or check the file against that revision"
     assert finding.hint == expected
+
+
+def test_a_tool_list_of_the_wrong_type_is_one_finding() -> None:
+    import json
+
+    persona = {
+        "persona_name": "A", "system_prompt": "Call `lookup_order`, then call `create_ticket`. You have 2 tools.",
+        "layers": {"llm": {"model": "tavus-gpt-oss", "tools": {"type": "function", "function": {"name": "x"}}}},
+    }
+    assert [d.code for d in lint_text(json.dumps(persona))] == ["SCH003"]
