@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from linter.rule import PERSONA_KEYS, Persona
+
 CONVERSATION_FIELDS: dict[str, str] = {
     # Section 1, "Fields that belong to Create Conversation, not the persona" (X46).
     "memory_stores": "Memories are keyed per conversation (Create Conversation, 2025-08-15)",
@@ -114,3 +116,13 @@ PAL_ALIASES: dict[str, str] = {
     "/default_replica_id": "/default_face_id",
     "/layers/conversational_flow/replica_interruptibility": "/layers/conversational_flow/pal_interruptibility",
 }
+
+
+def wrapped_personas(persona: Persona) -> list[object] | None:
+    """The personas inside a ``{"data": [...]}`` response, or ``None`` when this is a body."""
+    data = persona.get("/data")
+    if not isinstance(data, list) or PERSONA_KEYS & set(persona.get_dict("").keys()):
+        return None
+    if data and not any(isinstance(item, dict) and PERSONA_KEYS & item.keys() for item in data):
+        return None
+    return data

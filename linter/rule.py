@@ -188,6 +188,14 @@ def _tokens(pointer: str) -> tuple[str, ...]:
     return tuple(ptr.split(pointer))
 
 
+PERSONA_KEYS = frozenset({
+    "persona_name", "pal_name", "system_prompt", "pipeline_mode", "context", "default_replica_id",
+    "default_face_id", "layers", "persona_id", "pal_id", "document_ids", "document_tags",
+    "objectives_id", "guardrails_id", "guardrail_ids", "guardrail_tags", "greeting",
+})
+"""Top-level keys of every revision: a walked JSON file with none of them is not a persona."""
+
+
 TOOL_LIST_POINTERS = (
     "/layers/llm/tools",
     "/layers/perception/perception_tools",

@@ -14,15 +14,9 @@ from linter import engine, selection
 from linter.config import Settings, clear_caches, settings_for
 from linter.diagnostic import Diagnostic
 from linter.files import EmptyDirectory, Missing, Target, expand
+from linter.rule import PERSONA_KEYS
 from linter.secrets import redact_source
 from linter.source import MAX_FILE_BYTES, parse
-
-PERSONA_KEYS = frozenset({
-    "persona_name", "pal_name", "system_prompt", "pipeline_mode", "context", "default_replica_id",
-    "default_face_id", "layers", "persona_id", "pal_id", "document_ids", "document_tags",
-    "objectives_id", "guardrails_id", "guardrail_ids", "guardrail_tags", "greeting",
-})
-"""Top-level keys of every revision: a walked JSON file with none of them is not a persona."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from linter.diagnostic import Finding
+from linter.known_mistakes import wrapped_personas
 from linter.rule import Persona, rule
 
 
@@ -19,8 +20,8 @@ def check(persona: Persona, options: None) -> Iterator[Finding]:
     Example: `{"persona_name": "Coach", "layers": {...}}` with no `pipeline_mode` and no
     `system_prompt`.
     """
-    if persona.pipeline_mode != "full":
-        return
+    if persona.pipeline_mode != "full" or wrapped_personas(persona) is not None:
+        return  # echo needs no prompt; an API response wrapper is PIPE013's
     prompt = persona.get("/system_prompt")
     if prompt is None:
         yield Finding("", "full pipeline mode needs a 'system_prompt', and this persona has none", target="key")

@@ -13,7 +13,7 @@ from typing import Any
 
 from linter import config, engine, pointer, schemahelp, selection
 from linter.diagnostic import Diagnostic, Position, Span
-from linter.runner import PERSONA_KEYS
+from linter.rule import PERSONA_KEYS
 from linter.source import Document, Format, parse
 
 MAX_POINTERS = 20_000
