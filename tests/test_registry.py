@@ -50,3 +50,16 @@ def test_docs_are_current() -> None:
         assert target.is_file(), f"missing {target}: run python -m linter.docs_gen"
         stale = f"{target.name} is stale: run python -m linter.docs_gen"
         assert target.read_text(encoding="utf-8") == page(rule), stale
+
+
+def test_a_foreign_rules_package_is_named_clearly(monkeypatch: pytest.MonkeyPatch) -> None:
+    import sys
+    import types
+
+    from linter import registry
+
+    impostor = types.ModuleType("rules")
+    impostor.__file__ = "/site-packages/rules/__init__.py"
+    monkeypatch.setitem(sys.modules, "rules", impostor)
+    with pytest.raises(registry.RegistryError, match="is not persona-lint's"):
+        registry._rules_package()
