@@ -14,6 +14,7 @@ import click
 
 from linter import __version__, revisions
 from linter.config import ConfigError
+from linter.registry import RegistryError
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 OUTPUT_FORMATS = ("auto", "text", "json", "sarif", "github", "junit", "gitlab")
@@ -199,6 +200,9 @@ def main() -> None:
     except KeyboardInterrupt:
         click.echo("persona-lint: interrupted", err=True)
         sys.exit(130)
+    except RegistryError as error:  # an installation problem the user can fix: say which
+        click.echo(f"persona-lint: error: {error}", err=True)
+        sys.exit(EXIT_USAGE)
     except Exception as error:  # a bug: report it plainly, exit 2
         click.echo(f"persona-lint: internal error: {type(error).__name__}; please report it", err=True)
         sys.exit(EXIT_USAGE)

@@ -146,3 +146,19 @@ def test_real_process(tmp_path: Path) -> None:
         capture_output=True, text=True, timeout=60, check=False,
     )
     assert done.returncode == 1 and "SCH004" in done.stdout and done.stderr == ""
+
+
+def test_foreign_rules_package_message_reaches_the_user(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from linter import cli as cli_module
+    from linter.registry import RegistryError
+
+    def broken(*args: object, **kwargs: object) -> None:
+        raise RegistryError("the 'rules' package at /x is not persona-lint's")
+
+    monkeypatch.setattr(cli_module.cli, "main", broken)
+    with pytest.raises(SystemExit) as exited:
+        cli_module.main()
+    assert exited.value.code == 2
+    assert "is not persona-lint's" in capsys.readouterr().err
