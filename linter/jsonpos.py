@@ -170,3 +170,52 @@ def _raise_not_json(token: str, pos: int) -> int:
         "/*": "comments are not allowed in JSON",
     }
     raise JsonScanError(reasons.get(token, f"{token} is not a JSON number"), pos)
+
+
+Offsets = tuple[int, int]
+_DECODER = json.JSONDecoder()
+
+
+def locate_path(text: str, tokens: list[str]) -> list[tuple[Offsets | None, Offsets]]:
+    """Key and value offsets of each step of a pointer's path, as far as the path exists.
+
+    Element 0 is the root (no key). Only the path is walked: sibling values are skipped with
+    the C decoder (``raw_decode``), so a lookup costs a few parses at C speed instead of a
+    Python scan of the whole document. ``text`` must be JSON that ``json.loads`` accepted.
+    Duplicate keys resolve to the last one, as parsers do.
+    """
+    decode = _DECODER.raw_decode
+    start = _skip(text, 0)
+    path: list[tuple[Offsets | None, Offsets]] = [(None, (start, len(text.rstrip())))]
+    for token in tokens:
+        position = path[-1][1][0]
+        opening = text[position]
+        found: tuple[Offsets | None, Offsets] | None = None
+        if opening in "{[" and (cursor := _skip(text, position + 1)) < len(text) and text[cursor] not in "}]":
+            index = 0
+            while True:
+                key_span: Offsets | None = None
+                if opening == "{":
+                    key, key_end = decode(text, cursor)
+                    key_span, cursor = (cursor, key_end), _skip(text, _skip(text, key_end) + 1)
+                    matches = key == token
+                else:
+                    matches = token.isdigit() and index == int(token)
+                _, value_end = decode(text, cursor)
+                if matches:
+                    found = (key_span, (cursor, value_end))
+                    if opening == "[":
+                        break
+                cursor = _skip(text, value_end)
+                if cursor >= len(text) or text[cursor] != ",":
+                    break
+                cursor, index = _skip(text, cursor + 1), index + 1
+        if found is None:
+            break
+        path.append(found)
+    return path
+
+
+def _skip(text: str, position: int) -> int:
+    match = _WS.match(text, position)
+    return match.end() if match else position

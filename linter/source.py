@@ -8,9 +8,9 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from linter.diagnostic import START_OF_FILE, Span
-from linter.jsonpos import MAX_DEPTH, JsonLocations, JsonScanError, scan
+from linter.jsonpos import MAX_DEPTH, JsonLocations, JsonScanError, locate_path, scan
 from linter.lines import LineIndex
-from linter.pointer import parent
+from linter.pointer import parent, split
 
 Format = Literal["json", "yaml"]
 
@@ -59,7 +59,9 @@ class Document:
         return self._lines
 
     def span(self, pointer: str, target: str = "value") -> Span:
-        """Where ``pointer``'s key (``target="key"``) or value is; the nearest ancestor if absent."""
+        """Where ``pointer``'s key (``target="key"``) or value is; the nearest ancestor's key if absent."""
+        if self._locations is None and self.format == "json" and self.value is not None:
+            return self._span_on_path(pointer, target)
         locations = self._located()
         while True:
             where = locations.keys.get(pointer) if target == "key" else None
@@ -72,6 +74,16 @@ class Document:
             if not pointer:
                 return START_OF_FILE
             pointer, target = parent(pointer), "key"
+
+    def _span_on_path(self, pointer: str, target: str) -> Span:
+        tokens = split(pointer)
+        path = locate_path(self.text, tokens)
+        key, (start, end) = path[-1]
+        if len(path) <= len(tokens) or target == "key":  # absent: the deepest ancestor's key
+            if key is not None:
+                return self.lines.span(*key)
+            end = start + 1  # the root and array elements have no key: their first character
+        return self.lines.span(start, end)
 
     def _located(self) -> JsonLocations:
         if self._locations is None:

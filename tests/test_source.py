@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from linter.diagnostic import Position
 from linter.source import parse
@@ -68,3 +70,35 @@ def test_huge_numbers_do_not_crash() -> None:
 
 def test_yaml_timestamps_stay_strings() -> None:
     assert parse("p.yaml", b"persona_name: 2026-06-01\n").value == {"persona_name": "2026-06-01"}
+
+
+def _all_pointers(value: object, prefix: str = "") -> list[str]:
+    found = [prefix]
+    if isinstance(value, dict):
+        for key, child in value.items():
+            found += _all_pointers(child, prefix + "/" + key.replace("~", "~0").replace("/", "~1"))
+    elif isinstance(value, list):
+        for index, child in enumerate(value):
+            found += _all_pointers(child, f"{prefix}/{index}")
+    return found
+
+
+_json = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.text(max_size=5),
+    lambda children: st.lists(children, max_size=4) | st.dictionaries(st.text(max_size=4), children, max_size=4),
+    max_leaves=20,
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_json, st.sampled_from([0, 2]), st.sampled_from(["\n", "\r\n"]), st.text("ab/~0", max_size=3))
+def test_path_lookup_agrees_with_the_full_scan(value: object, indent: int, newline: str, missing: str) -> None:
+    import json
+
+    text = json.dumps({"root": value}, indent=indent or None).replace("\n", newline)
+    fast = parse("p.json", text.encode())
+    slow = parse("p.json", text.encode())
+    slow._located()  # forces the full scanner
+    for pointer in [*_all_pointers(fast.value), "/root/" + missing, "/nope/1"]:
+        for target in ("key", "value"):
+            assert fast.span(pointer, target) == slow.span(pointer, target), (pointer, target)
