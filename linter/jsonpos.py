@@ -200,7 +200,7 @@ def locate_path(text: str, tokens: list[str]) -> list[tuple[Offsets | None, Offs
                     key_span, cursor = (cursor, key_end), _skip(text, _skip(text, key_end) + 1)
                     matches = key == token
                 else:
-                    matches = token.isdigit() and index == int(token)
+                    matches = token == str(index)  # RFC 6901: no leading zeros, no sign
                 _, value_end = decode(text, cursor)
                 if matches:
                     found = (key_span, (cursor, value_end))

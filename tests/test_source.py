@@ -102,3 +102,8 @@ def test_path_lookup_agrees_with_the_full_scan(value: object, indent: int, newli
     for pointer in [*_all_pointers(fast.value), "/root/" + missing, "/nope/1"]:
         for target in ("key", "value"):
             assert fast.span(pointer, target) == slow.span(pointer, target), (pointer, target)
+
+
+def test_leading_zero_is_not_an_array_index() -> None:
+    document = parse("p.json", b'{"root": [1, 2]}')
+    assert document.span("/root/00", "key") == document.span("/root", "key")
