@@ -6,57 +6,31 @@ typo: it belongs to another API revision, and saying which one is the useful fix
 
 from __future__ import annotations
 
-from functools import cache
-from typing import Any
-from urllib.parse import urldefrag, urljoin
+from functools import lru_cache
 
-from linter import revisions, schemas
-from linter.pointer import split
+from linter import revisions, schemahelp
+from linter.pointer import escape, split
 
 
-@cache
-def members(revision: str) -> frozenset[tuple[str, str]]:
-    """``(parent pattern, key)`` for every property the revision's persona schema defines.
+@lru_cache(maxsize=4096)  # keyed by user input: bounded for the long-lived language server
+def defines(revision: str, parent: str, key: str) -> bool:
+    """True when ``revision``'s persona schema has property ``key`` in the object at ``parent``.
 
-    Patterns are pointers with array indexes written ``*``: ``("/layers/llm/tools/*", "type")``.
+    ``parent`` is a pointer whose array indexes are all ``0`` (see :func:`normalized`), so that
+    one answer serves every element of a list.
     """
-    found: set[tuple[str, str]] = set()
-    seen: set[tuple[str, str, str]] = set()
-    root = schemas.persona_uri(revision)
-    _walk(schemas.schema(root), root, "", found, seen)
-    return frozenset(found)
+    nodes = schemahelp.at(revision, parent)
+    return any(isinstance(node.get("properties"), dict) and key in node["properties"] for node in nodes)
 
 
-def _walk(node: Any, base: str, pattern: str, found: set[tuple[str, str]], seen: set[tuple[str, str, str]]) -> None:
-    if not isinstance(node, dict):
-        return
-    reference = node.get("$ref")
-    if isinstance(reference, str):
-        target, fragment = urldefrag(urljoin(base, reference))
-        if (target, fragment, pattern) not in seen:
-            seen.add((target, fragment, pattern))
-            resolved: Any = schemas.schema(target)
-            for token in split(fragment):
-                resolved = resolved.get(token, {}) if isinstance(resolved, dict) else {}
-            _walk(resolved, target, pattern, found, seen)
-    for key, child in node.get("properties", {}).items():
-        found.add((pattern, key))
-        _walk(child, base, f"{pattern}/{key}", found, seen)
-    if isinstance(node.get("items"), dict):
-        _walk(node["items"], base, f"{pattern}/*", found, seen)
-    for keyword in ("anyOf", "oneOf", "allOf"):
-        for branch in node.get(keyword, ()):
-            _walk(branch, base, pattern, found, seen)
-
-
-def pattern_of(pointer: str) -> str:
-    return "".join("/*" if token.isdigit() else "/" + token for token in split(pointer))
+def normalized(pointer: str) -> str:
+    return "".join("/0" if token.isdigit() else "/" + escape(token) for token in split(pointer))
 
 
 def other_revisions_hint(parent: str, key: str, revision: str) -> str | None:
     """A hint naming the revisions where ``key`` exists under ``parent``, or ``None``."""
-    place = (pattern_of(parent), key)
-    having = [name for name in revisions.NAMES if name != revision and place in members(name)]
+    place = normalized(parent)
+    having = [name for name in revisions.NAMES if name != revision and defines(name, place, key)]
     if not having:
         return None
     newer = [name for name in having if revisions.order(name) > revisions.order(revision)]
