@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from pathlib import Path
 
-from linter import engine, selection
+from linter import engine
 from linter.config import DEFAULT, Settings, load
 from linter.diagnostic import Diagnostic
 from linter.runner import LintResult, Request, run
@@ -31,10 +31,7 @@ def lint_text(
     chosen = (settings or DEFAULT).with_overrides(
         select=tuple(select) if select is not None else None, ignore=tuple(ignore)
     )
-    rules = selection.resolve(chosen, chosen.ignored_for(path))
-    document = parse(path, data, format)
-    revision = engine.choose_revision(document, schema_version, chosen.schema_version)
-    return engine.lint_document(document, rules, revision)
+    return engine.lint_with_settings(parse(path, data, format), chosen, schema_version)
 
 
 def lint_paths(

@@ -7,11 +7,12 @@ from typing import Any
 
 from linter import pointer as ptr
 from linter import registry, revisions, schemas
+from linter.config import Settings
 from linter.diagnostic import START_OF_FILE, Diagnostic, Finding
 from linter.rule import Persona
 from linter.secrets import redact_diagnostics
-from linter.selection import RuleSet
-from linter.source import Document, SyntaxProblem, parse
+from linter.selection import RuleSet, resolve
+from linter.source import Document, SyntaxProblem
 from linter.validate import validate
 
 _KINDS = {list: "an array", str: "a string", int: "a number", float: "a number", bool: "a boolean", type(None): "null"}
@@ -71,15 +72,11 @@ def lint_document(document: Document, rule_set: RuleSet, revision: str) -> list[
     return sorted(diagnostics, key=lambda d: d.sort_key)
 
 
-def lint_bytes(
-    data: bytes,
-    path: str,
-    rule_set: RuleSet,
-    requested: str | None = None,
-    configured: str | None = None,
-) -> list[Diagnostic]:
-    document = parse(path, data)
-    return lint_document(document, rule_set, choose_revision(document, requested, configured))
+def lint_with_settings(document: Document, settings: Settings, requested: str | None = None) -> list[Diagnostic]:
+    """The one way settings apply to a document (per-file ignores, configured revision), for
+    the command line, the library and the language server alike."""
+    rule_set = resolve(settings, settings.ignored_for(document.path))
+    return lint_document(document, rule_set, choose_revision(document, requested, settings.schema_version))
 
 
 def unreadable(path: str, reason: str, rule_set: RuleSet) -> list[Diagnostic]:

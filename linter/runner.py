@@ -106,15 +106,14 @@ def check_target(target: Target, request: Request, stdin: BinaryIO | None = None
     """Lint one file (or stdin) with the configuration that applies to it."""
     shown = request.stdin_filename or "-" if target.path == "-" else target.path
     settings = _settings(request, shown)
-    rules = selection.resolve(settings, settings.ignored_for(shown))
     data, reason = _read(target.path, stdin)
     if data is None:
+        rules = selection.resolve(settings, settings.ignored_for(shown))
         return FileReport(shown, tuple(engine.unreadable(shown, reason, rules)))
     document = parse(shown, data)
     if not target.explicit and isinstance(document.value, dict) and not PERSONA_KEYS & document.value.keys():
         return FileReport(shown, (), checked=False)
-    revision = engine.choose_revision(document, request.revision, settings.schema_version)
-    diagnostics = tuple(engine.lint_document(document, rules, revision))
+    diagnostics = tuple(engine.lint_with_settings(document, settings, request.revision))
     # The kept source feeds --show-source: mask secrets there too (linter.secrets).
     kept = redact_source(document.text, document.value) if diagnostics and request.keep_sources else None
     return FileReport(shown, diagnostics, text=kept)

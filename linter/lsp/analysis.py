@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from linter import config, engine, pointer, schemahelp, selection
+from linter import config, engine, pointer, schemahelp
 from linter.diagnostic import Diagnostic, Position, Span
 from linter.rule import PERSONA_KEYS
 from linter.source import Document, Format, parse
@@ -38,8 +38,7 @@ def analyse(path: str | None, text: str, language_id: str | None = None) -> Anal
     revision = engine.choose_revision(document, None, settings.schema_version)
     if not looks_like_persona(document, shown):
         return Analysis(document, revision, (), False)
-    rules = selection.resolve(settings, settings.ignored_for(shown))
-    return Analysis(document, revision, tuple(engine.lint_document(document, rules, revision)), True)
+    return Analysis(document, revision, tuple(engine.lint_with_settings(document, settings)), True)
 
 
 def looks_like_persona(document: Document, path: str) -> bool:
