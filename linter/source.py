@@ -85,6 +85,11 @@ class Document:
             end = start + 1  # the root and array elements have no key: their first character
         return self.lines.span(start, end)
 
+    def index_positions(self) -> None:
+        """Locate every member at once: worth it before asking for many spans (editor hover);
+        a few findings are cheaper with :meth:`span`'s path lookup."""
+        self._located()
+
     def _located(self) -> JsonLocations:
         if self._locations is None:
             try:

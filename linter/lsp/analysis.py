@@ -57,6 +57,7 @@ def member_at(analysis: Analysis, position: Position) -> tuple[str, Span] | None
     """The deepest member (pointer and key-or-value span) under ``position``."""
     best: tuple[str, Span] | None = None
     document = analysis.document
+    document.index_positions()  # every member is asked for below: one full scan, then lookups
     for member in _pointers(document.value):
         for target in ("key", "value"):
             span = document.span(member, target)
