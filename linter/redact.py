@@ -14,7 +14,12 @@ MASK = "****"
 
 
 def is_secret_key(name: str) -> bool:
-    """Keys whose values are credentials (``api_key``, ``Authorization``, ``x-api-token``, ...)."""
+    """Keys whose values may be credentials (``api_key``, ``Authorization``, ``x-api-token``, ...).
+
+    Deliberately broader than :func:`linter.secrets.is_secret_name`, which decides SEC findings:
+    masking a harmless value in a message costs nothing, reporting it as a secret would be a
+    false error.
+    """
     return bool(_SECRET_KEY.search(name))
 
 
