@@ -9,6 +9,7 @@ from __future__ import annotations
 import contextlib
 import difflib
 import fnmatch
+import os
 import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field, fields, replace
@@ -94,6 +95,7 @@ def clear_caches() -> None:
     fresh, so edits to a configuration file are seen and no state outlives a call."""
     load.cache_clear()
     _find_in.cache_clear()
+    _settings_in.cache_clear()
 
 
 def find_config(start: Path) -> Path | None:
@@ -132,8 +134,14 @@ def settings_for(file_path: str, explicit: Path | None) -> Settings:
     """The settings that apply to ``file_path`` (``-`` is read as the current directory)."""
     if explicit is not None:
         return load(explicit)
-    start = Path.cwd() if file_path == "-" else Path(file_path).parent
-    found = find_config(start if str(start) else Path.cwd())
+    return _settings_in("" if file_path == "-" else os.path.dirname(file_path))
+
+
+@cache
+def _settings_in(directory: str) -> Settings:
+    # Files of one directory share their settings: resolving the path and searching upwards
+    # once per directory, not once per file, is what keeps many-file runs cheap.
+    found = find_config(Path(directory) if directory else Path.cwd())
     return load(found) if found is not None else DEFAULT
 
 

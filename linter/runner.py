@@ -7,6 +7,7 @@ import stat
 import sys
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import BinaryIO
 
@@ -120,12 +121,15 @@ def check_target(target: Target, request: Request, stdin: BinaryIO | None = None
 
 
 def _settings(request: Request, path: str) -> Settings:
-    return settings_for(path, request.config).with_overrides(
-        schema_version=None,
-        select=request.select,
-        extend_select=request.extend_select,
-        ignore=request.ignore,
-    )
+    return _with_flags(settings_for(path, request.config), request.select, request.extend_select, request.ignore)
+
+
+@lru_cache(maxsize=64)
+def _with_flags(
+    settings: Settings, select: tuple[str, ...] | None, extend_select: tuple[str, ...], ignore: tuple[str, ...]
+) -> Settings:
+    # One Settings object per configuration file and flags, so selection.resolve's cache hits.
+    return settings.with_overrides(schema_version=None, select=select, extend_select=extend_select, ignore=ignore)
 
 
 def _read(path: str, stdin: BinaryIO | None) -> tuple[bytes | None, str]:

@@ -146,7 +146,10 @@ def find_secrets(value: Any) -> list[SecretHit]:
     if last is not None and last[0] is value:  # the SEC rules and the engine ask about one document
         return list(last[1])
     hits: list[SecretHit] = []
-    _walk(value, "", "", False, hits)
+    if isinstance(value, (dict, list)):
+        _walk(value, None, "", hits)
+    elif isinstance(value, str):
+        _add_hits(value, None, "", False, hits)
     _last = (value, tuple(hits))
     return hits
 
@@ -154,45 +157,61 @@ def find_secrets(value: Any) -> list[SecretHit]:
 _last: tuple[Any, tuple[SecretHit, ...]] | None = None
 """The last document :func:`find_secrets` walked and its hits (documents are never mutated)."""
 
+_Trail = tuple[Any, str | int] | None
+"""The path to a node as ``(parent trail, key or index)``, root ``None``: this walk runs over
+every document, and most nodes hold no secret, so their JSON Pointer is built only on a hit."""
 
-def _walk(node: Any, where: str, key: str, in_headers: bool, hits: list[SecretHit]) -> None:
-    # Pointers are built only for containers and for strings that may hold a secret: this walk
-    # runs over every document.
+
+def _walk(node: dict[str, Any] | list[Any], trail: _Trail, key: str, hits: list[SecretHit]) -> None:
     if isinstance(node, dict):
-        is_headers = key.lower() == "headers"
+        in_headers = key.lower() == "headers"
         for name, child in node.items():
-            if isinstance(child, (dict, list)) or (isinstance(child, str) and _suspect(child, str(name), is_headers)):
-                _walk(child, ptr.join(where, name), str(name), is_headers, hits)
-    elif isinstance(node, list):
+            if isinstance(child, (dict, list)):
+                _walk(child, (trail, name), str(name), hits)
+            elif isinstance(child, str):
+                named = str(name)
+                if in_headers or is_secret_name(named) or "://" in child or _TOKEN_START.search(child):
+                    _add_hits(child, (trail, name), named, in_headers, hits)
+    else:
         for index, child in enumerate(node):
-            if isinstance(child, (dict, list)) or (isinstance(child, str) and _suspect(child, "", False)):
-                _walk(child, ptr.join(where, index), "", False, hits)
-    elif isinstance(node, str):
-        hits.extend(_string_hits(node, where, key, in_headers))
+            if isinstance(child, (dict, list)):
+                _walk(child, (trail, index), "", hits)
+            elif isinstance(child, str) and ("://" in child or _TOKEN_START.search(child)):
+                _add_hits(child, (trail, index), "", False, hits)
 
 
-def _suspect(text: str, key: str, in_headers: bool) -> bool:
-    """False only when :func:`_string_hits` surely finds nothing (no URL, no key shape, no secret name)."""
-    return in_headers or (bool(key) and is_secret_name(key)) or "://" in text or bool(_TOKEN_START.search(text))
+def _add_hits(text: str, trail: _Trail, key: str, in_headers: bool, hits: list[SecretHit]) -> None:
+    found = list(_string_hits(text, key, in_headers))
+    if found:
+        where = _pointer(trail)
+        hits.extend(SecretHit(where, kind, name, secret) for kind, name, secret in found)
 
 
-def _string_hits(text: str, where: str, key: str, in_headers: bool) -> Iterator[SecretHit]:
+def _pointer(trail: _Trail) -> str:
+    tokens: list[str | int] = []
+    while trail is not None:
+        trail, token = trail
+        tokens.append(token)
+    return ptr.from_parts(reversed(tokens))
+
+
+def _string_hits(text: str, key: str, in_headers: bool) -> Iterator[tuple[Kind, str, str]]:
     if in_headers:
         credential = header_secret(key, text)
         if credential:
-            yield SecretHit(where, "header", key, credential)
+            yield "header", key, credential
         return
     if key and is_secret_name(key):
         if not is_placeholder(_AUTH_SCHEME.sub("", text.strip())):
-            yield SecretHit(where, "field", key, text)
+            yield "field", key, text
         return
     in_urls = []
     for name, literal in url_credentials(text):
         in_urls.append(literal)
-        yield SecretHit(where, "url", name, literal)
+        yield "url", name, literal
     for label, literal in token_shapes(text):
         if not any(literal in found or found in literal for found in in_urls):
-            yield SecretHit(where, "token", label, literal)
+            yield "token", label, literal
 
 
 def literals(value: Any) -> frozenset[str]:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
@@ -24,12 +24,19 @@ class RuleSet:
     """The rules a file is checked with: enabled codes, their severities and options."""
 
     by_code: dict[str, ActiveRule]
+    _checks: dict[str, tuple[ActiveRule, ...]] = field(default_factory=dict, compare=False, repr=False)
 
     def enabled(self, code: str) -> bool:
         return code in self.by_code
 
-    def checks_for(self, revision: str) -> list[ActiveRule]:
-        return [a for a in self.by_code.values() if a.rule.check is not None and a.rule.applies_to(revision)]
+    def checks_for(self, revision: str) -> tuple[ActiveRule, ...]:
+        """The rules with a check that apply to ``revision`` (worked out once per revision)."""
+        found = self._checks.get(revision)
+        if found is None:
+            found = self._checks[revision] = tuple(
+                a for a in self.by_code.values() if a.rule.check is not None and a.rule.applies_to(revision)
+            )
+        return found
 
 
 def matching(selector: str) -> list[Rule[Any]]:
