@@ -180,32 +180,42 @@ _WALKED: dict[tuple[int, str], tuple[dict[str, Any], tuple[tuple[str, dict[str, 
 
 
 def _schema_nodes(schema: dict[str, Any], pointer: str) -> Iterator[tuple[str, dict[str, Any]]]:
-    # Depth first, parents before children, in keyword order; a stack instead of nested generators
-    # and pointers built only for subschemas that exist.
+    # Depth first, parents before children, in keyword order; a stack instead of nested generators.
+    # A node is asked only for the keywords it has (most have two or three keys, none of them
+    # subschema keywords), and pointers are built only for subschemas that exist.
     stack: list[tuple[str, dict[str, Any]]] = [(pointer, schema)]
     while stack:
         where, node = stack.pop()
         yield where, node
+        keywords = [key for key in node if key in _KEYWORD_ORDER]
+        if not keywords:
+            continue
+        keywords.sort(key=_KEYWORD_ORDER.__getitem__)
         children: list[tuple[str, dict[str, Any]]] = []
-        for keyword in _SUBSCHEMA_MAPS:
-            members = node.get(keyword)
-            if isinstance(members, dict):
+        for keyword in keywords:
+            members = node[keyword]
+            kind = _KEYWORD_KIND[keyword]
+            if kind == "map" and isinstance(members, dict):
                 children.extend(
-                    (ptr.join(where, keyword, name), member) for name, member in members.items()
+                    (f"{where}/{keyword}/{ptr.escape(name)}", member) for name, member in members.items()
                     if isinstance(member, dict)
                 )
-        for keyword in _SUBSCHEMA_LISTS:
-            members = node.get(keyword)
-            if isinstance(members, list):
+            elif kind == "list" and isinstance(members, list):
                 children.extend(
-                    (ptr.join(where, keyword, index), member) for index, member in enumerate(members)
+                    (f"{where}/{keyword}/{index}", member) for index, member in enumerate(members)
                     if isinstance(member, dict)
                 )
-        for keyword in _SUBSCHEMAS:
-            member = node.get(keyword)
-            if isinstance(member, dict):
-                children.append((ptr.join(where, keyword), member))
+            elif kind == "one" and isinstance(members, dict):
+                children.append((f"{where}/{keyword}", members))
         stack.extend(reversed(children))
+
+
+_KEYWORD_KIND = {
+    **{keyword: "map" for keyword in _SUBSCHEMA_MAPS},
+    **{keyword: "list" for keyword in _SUBSCHEMA_LISTS},
+    **{keyword: "one" for keyword in _SUBSCHEMAS},
+}
+_KEYWORD_ORDER = {keyword: order for order, keyword in enumerate(_KEYWORD_KIND)}
 
 
 @dataclass(frozen=True, slots=True)
