@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -94,20 +94,47 @@ def _tool_references(text: str, skipped: frozenset[str]) -> tuple[Mention, ...]:
     calls = _contains(text, lowered, _CALL_WORDS)
     kinds = _contains(text, lowered, _KIND_WORDS)
     wanted = (
-        (_AFTER_CALL, underscores and calls),
-        (_AFTER_CALL_BACKTICKED, backticks and calls),
-        (_AFTER_USE, underscores and kinds and _contains(text, lowered, ("us",))),
-        (_BEFORE_PAREN, underscores and "(" in text),
-        (_BEFORE_KIND, underscores and kinds),
+        (_AFTER_CALL, underscores and calls, _CALL_WORDS),
+        (_AFTER_CALL_BACKTICKED, backticks and calls, _CALL_WORDS),
+        (_AFTER_USE, underscores and kinds and _contains(text, lowered, _USE_WORDS), _USE_WORDS),
+        (_BEFORE_PAREN, underscores and "(" in text, ()),
+        (_BEFORE_KIND, underscores and kinds, ()),
     )
-    for pattern in (pattern for pattern, possible in wanted if possible):
-        for match in pattern.finditer(text):
-            add(match.group(1), match.start(1))
+    for pattern, possible, starts in wanted:
+        if possible:
+            for match in _finditer(pattern, text, lowered, starts):
+                add(match.group(1), match.start(1))
     return tuple(Mention(name, offset) for name, offset in sorted(found.items(), key=lambda item: item[1]))
 
 
 _CALL_WORDS = ("call", "invok", "trigger")
 _KIND_WORDS = ("tool", "function")
+_USE_WORDS = ("us",)
+
+
+def _finditer(pattern: re.Pattern[str], text: str, lowered: str, starts: tuple[str, ...]) -> Iterator[re.Match[str]]:
+    """``pattern.finditer(text)``, tried only where one of ``starts`` begins when ``starts`` are the
+    words every match begins with: in ASCII text ``re.IGNORECASE`` finds them as ``lowered`` does,
+    and a regex tried at every character of a long prompt is the slow part."""
+    if not starts or not text.isascii():
+        yield from pattern.finditer(text)
+        return
+    candidates = sorted(index for word in starts for index in _occurrences(lowered, word))
+    end = 0
+    for index in candidates:
+        if index < end:  # finditer resumes after a match: matches never overlap
+            continue
+        match = pattern.match(text, index)
+        if match is not None:
+            end = match.end()
+            yield match
+
+
+def _occurrences(text: str, word: str) -> Iterator[int]:
+    index = text.find(word)
+    while index >= 0:
+        yield index
+        index = text.find(word, index + 1)
 
 
 def _contains(text: str, lowered: str, words: tuple[str, ...]) -> bool:
@@ -152,16 +179,35 @@ def mentions(text: str, name: str) -> bool:
     """
     if not name:
         return False
+    pattern, first, lead = _mention(name)
+    start = 0
+    if text.isascii() and name.isascii():
+        # Every spelling begins with the name's first word (after ``lead`` leading ``_``/``-``):
+        # scanning from there gives the same answer (lookbehinds still see what precedes it).
+        found = text.lower().find(first)
+        if found < 0:
+            return False
+        start = max(0, found - lead)
+    return pattern.search(text, start) is not None
+
+
+@lru_cache(maxsize=1024)
+def _mention(name: str) -> tuple[re.Pattern[str], str, int]:
+    """The pattern :func:`mentions` looks for, the name's first word (lowered), and how many
+    ``_``/``-`` precede that word in ``name``."""
+    core = name.strip("_-")
     spellings = {re.escape(name)}
     if "_" in name.strip("_") or "-" in name:
-        spellings.add(r"[\s_-]+".join(re.escape(part) for part in re.split(r"[_-]+", name.strip("_-"))))
-    pattern = r"(?<![A-Za-z0-9_])(?:" + "|".join(spellings) + r")(?![A-Za-z0-9_])"
-    return re.search(pattern, text, re.IGNORECASE) is not None
+        spellings.add(r"[\s_-]+".join(re.escape(part) for part in re.split(r"[_-]+", core)))
+    pattern = re.compile(r"(?<![A-Za-z0-9_])(?:" + "|".join(spellings) + r")(?![A-Za-z0-9_])", re.IGNORECASE)
+    return pattern, re.split(r"[_-]+", core)[0].lower(), len(name) - len(name.lstrip("_-"))
 
 
 def stated_tool_counts(text: str) -> list[tuple[int, int]]:
     """Every tool count ``text`` states ("you have 4 tools"), as ``(count, offset)`` pairs."""
-    counts = []
+    counts: list[tuple[int, int]] = []
+    if not _contains(text, text.lower(), _KIND_WORDS):  # every count is of "tools" or "functions"
+        return counts
     for match in _TOOL_COUNT.finditer(text):
         word = (match.group(1) or match.group(2)).lower()
         count = int(word) if word.isdigit() else _NUMBER_WORDS.get(" ".join(word.split()))

@@ -1,0 +1,69 @@
+"""The fast paths of linter.mentions give exactly what the plain regex scans give.
+
+``mentions`` starts its scan at the name's first word, and ``_finditer`` tries a pattern only
+where a match can begin; both lean on ASCII case folding. The oracles below are the plain
+definitions (``re.search`` / ``finditer`` over the whole text), run on generated prompts that
+mix ASCII with the characters ``re.IGNORECASE`` folds specially (long s, Kelvin sign, dotless i).
+"""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from linter import mentions as m
+
+WORDS = [
+    "call", "Call", "CALLED", "calling", "recall", "invoke", "Invoking", "trigger", "triggers", "use", "using",
+    "USED", "misuse", "the", "a", "your", "tool", "tools", "function", "Functions", "lookup_order", "Lookup_Order",
+    "lookup order", "check-room", "_hidden", "TOOL_RESULT", "`get_x`", "`x_y()`", "a_b(", "x.call_y",
+    "calllookup_x", "ſ", "K", "ı", "é", "(", ")", ".", ",", "\n", "  ", "_", "-", "you have", "You can use",
+    "these", "the following", "3", "two", "a single", "exactly", "you have two functions", "You can use 3 tool",
+    "these two tools", "you have two functionſ", "ınvoke lookup_order", "uſe the check_room tool", "trıgger `get_x`",
+    "invoKe x_y", "caLL a_b",
+]
+NAMES = ["lookup_order", "_private_tool", "__", "-x-", "get-weather", "a", "K_s", "check_room", "ſk", "call", "x"]
+prompts = st.lists(st.sampled_from(WORDS), max_size=30).map(" ".join) | st.text(
+    alphabet=st.sampled_from(list("abcklosu_- ()`.\n") + ["ſ", "K", "ı"]), max_size=40
+)
+SETTINGS = settings(max_examples=400, deadline=None)
+
+
+def plain_mentions(text: str, name: str) -> bool:
+    if not name:
+        return False
+    spellings = {re.escape(name)}
+    if "_" in name.strip("_") or "-" in name:
+        spellings.add(r"[\s_-]+".join(re.escape(part) for part in re.split(r"[_-]+", name.strip("_-"))))
+    pattern = r"(?<![A-Za-z0-9_])(?:" + "|".join(spellings) + r")(?![A-Za-z0-9_])"
+    return re.search(pattern, text, re.IGNORECASE) is not None
+
+
+@SETTINGS
+@given(prompts, st.sampled_from(NAMES) | st.text(alphabet="abk_-ſ", min_size=1, max_size=6))
+def test_mentions_agrees_with_a_whole_text_search(text: str, name: str) -> None:
+    assert m.mentions(text, name) == plain_mentions(text, name)
+    assert m.mentions(text + " " + name.upper(), name) == plain_mentions(text + " " + name.upper(), name)
+
+
+@SETTINGS
+@given(prompts)
+def test_candidate_scan_agrees_with_finditer(text: str) -> None:
+    for pattern, starts in ((m._AFTER_CALL, m._CALL_WORDS), (m._AFTER_CALL_BACKTICKED, m._CALL_WORDS),
+                            (m._AFTER_USE, m._USE_WORDS)):
+        fast = [match.span(1) for match in m._finditer(pattern, text, text.lower(), starts)]
+        assert fast == [match.span(1) for match in pattern.finditer(text)], pattern.pattern
+
+
+@SETTINGS
+@given(prompts)
+def test_stated_counts_need_no_scan_without_tool_words(text: str) -> None:
+    expected = []
+    for match in m._TOOL_COUNT.finditer(text):
+        word = (match.group(1) or match.group(2)).lower()
+        count = int(word) if word.isdigit() else m._NUMBER_WORDS.get(" ".join(word.split()))
+        if count is not None:
+            expected.append((count, match.start()))
+    assert m.stated_tool_counts(text) == expected
