@@ -15,18 +15,23 @@ from hypothesis import strategies as st
 
 from linter import mentions as m
 
+LONG_S, KELVIN, DOTLESS_I = "\u017f", "\u212a", "\u0131"
+"""Characters ``re.IGNORECASE`` matches to ASCII letters (s, k, i) although ``str.lower`` keeps them apart."""
+
 WORDS = [
     "call", "Call", "CALLED", "calling", "recall", "invoke", "Invoking", "trigger", "triggers", "use", "using",
     "USED", "misuse", "the", "a", "your", "tool", "tools", "function", "Functions", "lookup_order", "Lookup_Order",
     "lookup order", "check-room", "_hidden", "TOOL_RESULT", "`get_x`", "`x_y()`", "a_b(", "x.call_y",
-    "calllookup_x", "ſ", "K", "ı", "é", "(", ")", ".", ",", "\n", "  ", "_", "-", "you have", "You can use",
+    "calllookup_x", LONG_S, KELVIN, DOTLESS_I, "é", "(", ")", ".", ",", "\n", "  ", "_", "-", "you have", "You can use",
     "these", "the following", "3", "two", "a single", "exactly", "you have two functions", "You can use 3 tool",
-    "these two tools", "you have two functionſ", "ınvoke lookup_order", "uſe the check_room tool", "trıgger `get_x`",
-    "invoKe x_y", "caLL a_b",
+    "these two tools", f"you have two function{LONG_S}", f"{DOTLESS_I}nvoke lookup_order",
+    f"u{LONG_S}e the check_room tool", f"tr{DOTLESS_I}gger `get_x`", f"invo{KELVIN}e x_y", "caLL a_b",
 ]
-NAMES = ["lookup_order", "_private_tool", "__", "-x-", "get-weather", "a", "K_s", "check_room", "ſk", "call", "x"]
+NAMES = [
+    "lookup_order", "_private_tool", "__", "-x-", "get-weather", "a", "K_s", "check_room", f"{LONG_S}k", "call", "x",
+]
 prompts = st.lists(st.sampled_from(WORDS), max_size=30).map(" ".join) | st.text(
-    alphabet=st.sampled_from(list("abcklosu_- ()`.\n") + ["ſ", "K", "ı"]), max_size=40
+    alphabet=st.sampled_from([*"abcklosu_- ()`.\n", LONG_S, KELVIN, DOTLESS_I]), max_size=40
 )
 SETTINGS = settings(max_examples=400, deadline=None)
 
@@ -42,7 +47,7 @@ def plain_mentions(text: str, name: str) -> bool:
 
 
 @SETTINGS
-@given(prompts, st.sampled_from(NAMES) | st.text(alphabet="abk_-ſ", min_size=1, max_size=6))
+@given(prompts, st.sampled_from(NAMES) | st.text(alphabet=f"abk_-{LONG_S}", min_size=1, max_size=6))
 def test_mentions_agrees_with_a_whole_text_search(text: str, name: str) -> None:
     assert m.mentions(text, name) == plain_mentions(text, name)
     assert m.mentions(text + " " + name.upper(), name) == plain_mentions(text + " " + name.upper(), name)
