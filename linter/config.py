@@ -7,10 +7,8 @@ Found by walking up from each checked file (the nearest one wins), or named with
 from __future__ import annotations
 
 import contextlib
-import difflib
 import fnmatch
 import os
-import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field, fields, replace
 from functools import cache
@@ -19,6 +17,7 @@ from types import MappingProxyType
 from typing import Any
 
 from linter import revisions
+from linter.closest import closest
 from linter.diagnostic import Severity
 
 CONFIG_FILES = (".persona-lint.toml", "pyproject.toml")
@@ -114,6 +113,11 @@ def _find_in(directory: Path) -> Path | None:
 
 def _has_section(pyproject: Path) -> bool:
     try:
+        if b"persona" not in pyproject.read_bytes():  # no [tool.persona-lint]: spare parsing TOML
+            return False
+    except OSError:
+        return True  # let load() report the unreadable file
+    try:
         return "persona-lint" in _read_toml(pyproject).get("tool", {})
     except ConfigError:
         return True  # let load() report the broken file rather than skipping it
@@ -148,8 +152,8 @@ def _settings_in(directory: str) -> Settings:
 def parse_table(table: Mapping[str, Any], where: str, root: Path | None = None) -> Settings:
     unknown = [key for key in table if key not in _KEYS]
     if unknown:
-        close = difflib.get_close_matches(unknown[0], _KEYS, n=1)
-        hint = f"; did you mean {close[0]!r}?" if close else f"; known keys: {', '.join(_KEYS)}"
+        close = closest(unknown[0], _KEYS)
+        hint = f"; did you mean {close!r}?" if close else f"; known keys: {', '.join(_KEYS)}"
         raise ConfigError(f"{where}: unknown key {unknown[0]!r}{hint}")
     version = table.get("schema-version")
     if version is not None and version not in revisions.BY_NAME:
@@ -169,6 +173,8 @@ def parse_table(table: Mapping[str, Any], where: str, root: Path | None = None) 
 
 
 def _read_toml(path: Path) -> dict[str, Any]:
+    import tomllib  # imported here: most runs find no configuration file
+
     try:
         with path.open("rb") as handle:
             return tomllib.load(handle)

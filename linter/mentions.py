@@ -18,11 +18,12 @@ ALL_CAPS words (``TOOL_RESULT``, ``SYSTEM_NOTE``) are markers, never tool names.
 
 from __future__ import annotations
 
-import difflib
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+
+from linter.closest import closest
 
 _IDENT = r"[A-Za-z_][A-Za-z0-9_]*"
 _SNAKE = r"[A-Za-z][A-Za-z0-9]*(?:_[A-Za-z0-9]+)+|_[A-Za-z0-9_]+"
@@ -158,8 +159,7 @@ def undeclared_references(text: str, declared: Sequence[str], ignore: Iterable[s
     found = []
     for mention in tool_references(text, ignore):
         if not is_declared(mention.name, declared):
-            close = difflib.get_close_matches(mention.name, list(declared), n=1, cutoff=0.75)
-            found.append(Undeclared(mention, close[0] if close else None))
+            found.append(Undeclared(mention, closest(mention.name, declared, cutoff=0.75)))
     return found
 
 

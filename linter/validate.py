@@ -8,7 +8,6 @@ disagrees only on type.
 
 from __future__ import annotations
 
-import difflib
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -16,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from linter import pointer as ptr
 from linter import schemas
+from linter.closest import closest
 from linter.crossrev import other_revisions_hint
 from linter.diagnostic import Finding
 from linter.redact import show
@@ -101,8 +101,8 @@ def _unknown_properties(error: ValidationError, where: str, revision: str | None
             continue
         member = ptr.join(where, name)
         hint = other_revisions_hint(where, name, revision) if revision else None
-        close = difflib.get_close_matches(name, known, n=1, cutoff=0.6) if hint is None else []
-        hint = hint or (f"did you mean {close[0]!r}?" if close else None)
+        close = closest(name, known) if hint is None else None
+        hint = hint or (f"did you mean {close!r}?" if close else None)
         where_text = f"in {_name(where)}" if where else "at the top level"
         message = f"unknown property {name!r} {where_text}; the API ignores keys it does not know"
         yield SchemaFinding("SCH001", Finding(member, message, target="key", hint=hint))
@@ -146,10 +146,10 @@ def _invalid_value(error: ValidationError, where: str, key: str) -> Finding:
     hint = None
     if isinstance(error.instance, str):
         candidates = [a for a in allowed if isinstance(a, str)]
-        close = difflib.get_close_matches(error.instance, candidates, n=1, cutoff=0.6)
         lowered = [a for a in candidates if a.lower() == error.instance.lower()]
-        if lowered or close:
-            hint = f"did you mean {(lowered or close)[0]!r}?"
+        close = lowered[0] if lowered else closest(error.instance, candidates)
+        if close:
+            hint = f"did you mean {close!r}?"
     return Finding(where, message, hint=hint)
 
 

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterator
 
 from linter import pointer as ptr
+from linter.closest import closest
 from linter.diagnostic import Finding
 from linter.rule import Persona, rule
 from linter.tooldefs import functions, object_schemas
@@ -40,5 +40,4 @@ def _close(name: str, known: list[str]) -> str | None:
     lowered = {k.lower().replace("_", ""): k for k in known}
     if name.lower().replace("_", "") in lowered:
         return lowered[name.lower().replace("_", "")]
-    matches = difflib.get_close_matches(name, known, n=1, cutoff=0.7)
-    return matches[0] if matches else None
+    return closest(name, known, cutoff=0.7)

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterator
 
+from linter.closest import closest
 from linter.diagnostic import Finding
 from linter.redact import show
 from linter.rule import Persona, rule
@@ -27,10 +27,8 @@ def check(persona: Persona, options: None) -> Iterator[Finding]:
     hosted = persona.facts.hosted_models
     current = [name for name, choice in hosted.items() if choice.status == "current"]
     deprecated = [name for name, choice in hosted.items() if choice.status == "deprecated"]
-    close = difflib.get_close_matches(model.lower(), current, n=1, cutoff=0.6) or difflib.get_close_matches(
-        model.lower(), deprecated, n=1, cutoff=0.6
-    )
-    hint = f"did you mean {close[0]!r}?" if close else f"hosted models: {', '.join(sorted(current))}"
+    close = closest(model.lower(), current) or closest(model.lower(), deprecated)
+    hint = f"did you mean {close!r}?" if close else f"hosted models: {', '.join(sorted(current))}"
     yield Finding(
         "/layers/llm/model",
         f"{show(model)} is not a Tavus-hosted model in revision {persona.revision}",
