@@ -44,19 +44,24 @@ def check_revision(revision: str) -> None:
 @cache
 def all_schemas() -> dict[str, dict[str, Any]]:
     """Every bundled schema document by its ``$id``."""
-    documents: dict[str, dict[str, Any]] = {}
-    for path in sorted(schema_root().glob("**/*.schema.json")):
-        document = json.loads(path.read_text(encoding="utf-8"))
-        documents[document["$id"]] = document
-    return documents
+    root = schema_root()
+    uris = (BASE_URI + path.relative_to(root).as_posix() for path in sorted(root.glob("**/*.schema.json")))
+    return {uri: schema(uri) for uri in uris}
 
 
+@cache
 def schema(uri: str) -> dict[str, Any]:
-    try:
-        found: dict[str, Any] = all_schemas()[uri]
-        return found
-    except KeyError:
-        raise SchemaError(f"no bundled schema {uri}") from None
+    """The bundled schema whose ``$id`` is ``uri``.
+
+    Read from the file its ``$id`` names (tests/test_schemas.py holds every ``$id`` to its path):
+    checking one persona reads the few files of its revision, not all of them.
+    """
+    relative = uri.removeprefix(BASE_URI) if uri.startswith(BASE_URI) else ""
+    path = schema_root() / relative
+    if not relative.endswith(".schema.json") or ".." in relative.split("/") or not path.is_file():
+        raise SchemaError(f"no bundled schema {uri}")
+    found: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
+    return found
 
 
 def layer_uri(revision: str, layer: str) -> str:
