@@ -55,8 +55,10 @@ class Diagnostic:
     hint: str | None = None
 
     @property
-    def sort_key(self) -> tuple[str, int, int, str, str]:
-        return (self.path, self.span.start.line, self.span.start.column, self.code, self.pointer)
+    def sort_key(self) -> tuple[str, int, int, str, str, str]:
+        # The message breaks the last ties: the order depends on the findings alone, never on
+        # the order a validator or a rule happened to produce them in.
+        return (self.path, self.span.start.line, self.span.start.column, self.code, self.pointer, self.message)
 
 
 @dataclass(frozen=True, slots=True)

@@ -95,18 +95,25 @@ def registry() -> Registry[Any]:
 
 
 @cache
-def fast_check(revision: str) -> Callable[[Any], bool] | None:
-    """A yes/no check of a persona against ``revision``'s schema, or ``None`` without jsonschema-rs.
+def fast_validator(revision: str) -> Any:
+    """``revision``'s ``jsonschema_rs`` validator (built from :func:`bundled`), or ``None``
+    without jsonschema-rs.
 
-    It only gives the verdict (in microseconds, without importing ``jsonschema``): documents it
-    rejects go through :func:`validator` for the precise findings. The test suite proves it
-    agrees with :func:`validator` (tests/test_fast_validation.py).
+    Its verdicts come in microseconds without importing ``jsonschema``, and its errors explain
+    most invalid documents (:mod:`linter.schema_errors`). The test suite proves it agrees with
+    :func:`validator` (tests/test_fast_validation.py).
     """
     try:
         import jsonschema_rs
     except ImportError:  # an optional speed-up: jsonschema alone gives the same answers
         return None
-    return jsonschema_rs.Draft202012Validator(bundle(persona_uri(revision)), offline=True).is_valid
+    return jsonschema_rs.Draft202012Validator(bundled(revision), offline=True)
+
+
+@cache
+def bundled(revision: str) -> dict[str, Any]:
+    """``revision``'s persona schema with every reference inlined (:func:`bundle`), built once."""
+    return bundle(persona_uri(revision))
 
 
 @cache

@@ -1,17 +1,18 @@
-"""Schema validation: ``jsonschema`` errors turned into one precise finding per mistake.
+"""Schema validation: schema errors turned into one precise finding per mistake.
 
 Codes follow the JSON Schema keyword that failed (``SCH`` family, documented in
 ``linter/builtin_codes.py``). ``anyOf``/``oneOf`` failures report the branch that best explains
 the value (``jsonschema.exceptions.best_match``), or a single type message when every branch
-disagrees only on type.
+disagrees only on type. The errors come from ``jsonschema-rs`` where it says all that is needed,
+else from ``jsonschema`` (:mod:`linter.schema_errors`).
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from linter import pointer as ptr
 from linter import schemas
@@ -19,9 +20,7 @@ from linter.closest import closest
 from linter.crossrev import other_revisions_hint
 from linter.diagnostic import Finding
 from linter.redact import show
-
-if TYPE_CHECKING:
-    from jsonschema.exceptions import ValidationError
+from linter.schema_errors import Failure, from_jsonschema, from_rs
 
 _RANGE = {
     "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "multipleOf",
@@ -45,10 +44,15 @@ def validate(value: Any, revision: str) -> list[SchemaFinding]:
     A value of the wrong type gets that one finding: its enum, pattern or range errors would
     only restate the same mistake.
     """
-    fast = schemas.fast_check(revision)
-    if fast is not None and fast(value):  # most personas are valid: jsonschema is never imported
-        return []
-    found = list(_findings(schemas.validator(revision).iter_errors(value), revision))
+    fast = schemas.fast_validator(revision)
+    failures = None
+    if fast is not None:
+        if fast.is_valid(value):  # most personas are valid
+            return []
+        failures = from_rs(fast.iter_errors(value), schemas.bundled(revision))
+    if failures is None:
+        failures = [from_jsonschema(error) for error in schemas.validator(revision).iter_errors(value)]
+    found = [finding for failure in failures for finding in _explain(failure, revision)]
     mistyped = {f.finding.pointer for f in found if f.code == "SCH003"}
     return [f for f in found if f.code == "SCH003" or f.code in _NOT_VALUE or f.finding.pointer not in mistyped]
 
@@ -56,19 +60,14 @@ def validate(value: Any, revision: str) -> list[SchemaFinding]:
 _NOT_VALUE = {"SCH001", "SCH002"}
 
 
-def _findings(errors: Iterable[ValidationError], revision: str) -> Iterator[SchemaFinding]:
-    for error in errors:
-        yield from _explain(error, revision)
-
-
-def _explain(error: ValidationError, revision: str | None = None) -> Iterator[SchemaFinding]:
-    keyword = str(error.validator)
-    where = ptr.from_parts(error.absolute_path)
-    key = str(error.path[-1]) if error.path else ""
+def _explain(error: Failure, revision: str | None = None) -> Iterator[SchemaFinding]:
+    keyword = error.keyword
+    where = ptr.from_parts(error.path)
+    key = error.key
     if keyword in ("additionalProperties", "unevaluatedProperties"):
         yield from _unknown_properties(error, where, revision)
     elif keyword == "required":
-        missing = _missing_name(error)
+        missing = error.missing
         yield SchemaFinding(
             "SCH002",
             Finding(where, f"missing required property {missing!r}{_at(where)}", target="key"),
@@ -76,7 +75,7 @@ def _explain(error: ValidationError, revision: str | None = None) -> Iterator[Sc
     elif keyword in ("anyOf", "oneOf"):
         yield from _variants(error, where, key, revision)
     elif keyword == "type":
-        expected = _expected_types(error.validator_value)
+        expected = _expected_types(error.value)
         message = f"{_name(where)} must be {expected}, not {show(error.instance, key)}"
         yield SchemaFinding("SCH003", Finding(where, message))
     elif keyword in ("enum", "const"):
@@ -84,14 +83,14 @@ def _explain(error: ValidationError, revision: str | None = None) -> Iterator[Sc
     elif keyword in _RANGE:
         yield SchemaFinding("SCH005", Finding(where, _range_message(error, where, key)))
     elif keyword in ("pattern", "format"):
-        rule = f"pattern {error.validator_value}" if keyword == "pattern" else f"format {error.validator_value!r}"
+        rule = f"pattern {error.value}" if keyword == "pattern" else f"format {error.value!r}"
         message = f"{_name(where)} is {show(error.instance, key)}, which does not match the {rule}"
         yield SchemaFinding("SCH006", Finding(where, message))
     else:
         yield SchemaFinding("SCH008", Finding(where, f"{_name(where)}: {_short(error.message)}"))
 
 
-def _unknown_properties(error: ValidationError, where: str, revision: str | None) -> Iterator[SchemaFinding]:
+def _unknown_properties(error: Failure, where: str, revision: str | None) -> Iterator[SchemaFinding]:
     instance = error.instance if isinstance(error.instance, dict) else {}
     schema: Any = error.schema if isinstance(error.schema, dict) else {}
     known = list(schema.get("properties", {}))
@@ -108,11 +107,11 @@ def _unknown_properties(error: ValidationError, where: str, revision: str | None
         yield SchemaFinding("SCH001", Finding(member, message, target="key", hint=hint))
 
 
-def _variants(error: ValidationError, where: str, key: str, revision: str | None) -> Iterator[SchemaFinding]:
+def _variants(error: Failure, where: str, key: str, revision: str | None) -> Iterator[SchemaFinding]:
     from jsonschema.exceptions import best_match
 
-    branches = list(error.context or ())
-    options: Any = error.validator_value
+    branches = list(error.source.context or ()) if error.source is not None else []
+    options: Any = error.value
     mistyped = {b.schema_path[0] for b in branches if b.validator == "type" and not b.relative_path}
     if branches and isinstance(options, list) and len(mistyped) == len(options):
         wanted = [branch.get("type") for branch in options if isinstance(branch, dict)]
@@ -125,7 +124,7 @@ def _variants(error: ValidationError, where: str, key: str, revision: str | None
         message = f"{_name(where)} is {show(error.instance, key)}; expected {forms}"
         yield SchemaFinding("SCH007", Finding(where, message))
         return
-    yield from _explain(best, revision)
+    yield from _explain(from_jsonschema(best), revision)
 
 
 def _describe(branch: Any) -> str:
@@ -138,9 +137,9 @@ def _describe(branch: Any) -> str:
     return "another form"
 
 
-def _invalid_value(error: ValidationError, where: str, key: str) -> Finding:
-    given: Any = error.validator_value
-    allowed: list[Any] = list(given) if error.validator == "enum" else [given]
+def _invalid_value(error: Failure, where: str, key: str) -> Finding:
+    given: Any = error.value
+    allowed: list[Any] = list(given) if error.keyword == "enum" else [given]
     shown = ", ".join(show(a) for a in allowed)
     message = f"{_name(where)} is {show(error.instance, key)}; expected one of {shown}"
     hint = None
@@ -153,10 +152,10 @@ def _invalid_value(error: ValidationError, where: str, key: str) -> Finding:
     return Finding(where, message, hint=hint)
 
 
-def _range_message(error: ValidationError, where: str, key: str) -> str:
-    limit = error.validator_value
+def _range_message(error: Failure, where: str, key: str) -> str:
+    limit = error.value
     value = error.instance
-    keyword = str(error.validator)
+    keyword = error.keyword
     if keyword in ("minItems", "maxItems", "minLength", "maxLength", "minProperties", "maxProperties"):
         unit = {"Items": "items", "Length": "characters", "Properties": "properties"}[keyword[3:]]
         size = len(value) if hasattr(value, "__len__") else value
@@ -186,14 +185,6 @@ def _name(where: str) -> str:
 
 def _at(where: str) -> str:
     return f" in {_name(where)}" if where else ""
-
-
-def _missing_name(error: ValidationError) -> str:
-    instance = error.instance if isinstance(error.instance, dict) else {}
-    required: Any = error.validator_value
-    missing = [name for name in required if name not in instance]
-    named = [name for name in missing if error.message.startswith(repr(name))]
-    return str((named or missing or ["?"])[0])
 
 
 def _short(message: str, limit: int = 160) -> str:

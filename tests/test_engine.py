@@ -12,6 +12,7 @@ from linter.config import DEFAULT
 from linter.diagnostic import Finding, Severity
 from linter.engine import lint_document
 from linter.rule import Persona, rule
+from linter.schema_errors import from_jsonschema
 from linter.selection import ActiveRule, RuleSet, resolve
 from linter.source import parse
 from linter.validate import _explain
@@ -39,7 +40,7 @@ def test_a_failing_rule_is_reported_and_the_others_still_run() -> None:
 def test_unmapped_keywords_become_schema_violation() -> None:
     schema: dict[str, Any] = {"type": "array", "uniqueItems": True}
     error = next(Draft202012Validator(schema).iter_errors([1, 1]))
-    [found] = list(_explain(error))
+    [found] = list(_explain(from_jsonschema(error)))
     assert found.code == "SCH008" and "non-unique" in found.finding.message
 
 

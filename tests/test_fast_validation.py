@@ -1,10 +1,12 @@
-"""The fast validity checks (jsonschema-rs) agree with the reference implementation (jsonschema).
+"""The fast path (jsonschema-rs) agrees with the reference implementation (jsonschema).
 
-persona-lint asks jsonschema-rs for a verdict first and runs ``jsonschema`` only on the documents
-it rejects, so a document jsonschema-rs wrongly accepted would lose its findings. These tests
-compare the two verdicts on every schema test case, every rule fixture, every example and test
-data file, the benchmark corpus and mutations of all of them; and the findings of
-``linter.validate.validate`` with and without the fast path.
+persona-lint asks jsonschema-rs for a verdict first, and explains the documents it rejects from
+jsonschema-rs's errors where they say enough (linter.schema_errors), else with ``jsonschema``.
+A document jsonschema-rs wrongly accepted would lose its findings, and an error read wrongly
+would change them. These tests compare the two verdicts on every schema test case, every rule
+fixture, every example and test data file, the benchmark corpus and mutations of all of them;
+and the findings of ``linter.validate.validate`` (code, place, message, hint) with and without
+the fast path, under the document's revision and every other one.
 """
 
 from __future__ import annotations
@@ -20,7 +22,7 @@ from typing import Any
 import pytest
 from jsonschema import Draft202012Validator
 
-from linter import engine, revisions, schemas, validate
+from linter import engine, revisions, schema_errors, schemas, validate
 from linter.rule import Persona
 from linter.source import parse
 from linter.tooldefs import functions
@@ -113,10 +115,10 @@ def test_personas_and_their_mutations_under_every_revision() -> None:
         candidates = [(revision, value)] + [(revision, m) for m in _mutations(value, rng, 8)]
         candidates += [(other, value) for other in revisions.NAMES if other != revision]
         for chosen, candidate in candidates:
-            fast = schemas.fast_check(chosen)
+            fast = schemas.fast_validator(chosen)
             assert fast is not None
             checked += 1
-            if fast(candidate) is not schemas.validator(chosen).is_valid(candidate):
+            if fast.is_valid(candidate) is not schemas.validator(chosen).is_valid(candidate):
                 disagreements += 1
                 failures.append(f"{name} under {chosen}: {json.dumps(candidate)[:300]}")
     assert not failures, f"{disagreements} of {checked} verdicts differ:\n" + "\n".join(failures[:10])
@@ -125,16 +127,39 @@ def test_personas_and_their_mutations_under_every_revision() -> None:
 
 def test_findings_are_the_same_with_and_without_the_fast_path(monkeypatch: pytest.MonkeyPatch) -> None:
     rng = random.Random(7)
-    documents = [(v, r) for _, value, r in _all_personas() for v in (value, *_mutations(value, rng, 2))]
+    documents = [
+        (candidate, chosen)
+        for _, value, revision in _all_personas()
+        for candidate in (value, *_mutations(value, rng, 6))
+        for chosen in (revision, rng.choice(revisions.NAMES))
+    ]
+    explained_fast = 0
+    original = schema_errors.from_rs
+
+    def counting(errors: Any, bundle: Any) -> Any:
+        nonlocal explained_fast
+        failures = original(errors, bundle)
+        explained_fast += failures is not None
+        return failures
+
+    monkeypatch.setattr(validate, "from_rs", counting)
     with_fast = [_findings(v, r) for v, r in documents]
-    monkeypatch.setattr(schemas, "fast_check", lambda revision: None)
+    monkeypatch.setattr(schemas, "fast_validator", lambda revision: None)
     without = [_findings(v, r) for v, r in documents]
-    assert with_fast == without
-    assert any(with_fast) and not all(with_fast)
+    differing = [(d, a, b) for d, a, b in zip(documents, with_fast, without, strict=True) if a != b]
+    assert not differing, f"{len(differing)} of {len(documents)} differ; first: {differing[0]}"
+    invalid = sum(1 for found in without if found)
+    assert invalid > 1000 and len(documents) > invalid
+    assert explained_fast > 0.9 * invalid  # most invalid documents never need jsonschema
 
 
-def _findings(value: Any, revision: str) -> list[tuple[str, str, str]]:
-    return [(s.code, s.finding.pointer, s.finding.message) for s in validate.validate(value, revision)]
+def _findings(value: Any, revision: str) -> list[tuple[str, str, str, str | None, str]]:
+    """What the engine shows of each schema finding, in the engine's order (by place, then text)."""
+    found = [
+        (s.finding.pointer, s.code, s.finding.message, s.finding.hint, s.finding.target)
+        for s in validate.validate(value, revision)
+    ]
+    return sorted(found, key=lambda f: (f[0], f[1], f[2], f[3] or "", f[4]))
 
 
 def test_tool_parameters_against_the_metaschema() -> None:
@@ -155,3 +180,36 @@ def test_tool_parameters_against_the_metaschema() -> None:
                     failures.append(f"{name} {definition.label}: {json.dumps(candidate)[:300]}")
     assert not failures, "\n".join(failures[:10])
     assert seen > 1000
+
+
+ADAPTER_CASES: list[tuple[dict[str, Any], Any]] = [
+    ({"properties": {"api_key": {"type": "string", "minLength": 10}}}, {"api_key": "short"}),
+    ({"required": ["a", "b", "c"], "properties": {"a": {}}}, {"a": 1}),
+    ({"properties": {"x": {"enum": [1, 2]}, "y": {"const": "a"}}}, {"x": 3, "y": "b"}),
+    ({"additionalProperties": False, "properties": {"a": {}}}, {"a": 1, "b": 2, "c": 3}),
+    ({"items": {"minimum": 0, "maximum": 3, "multipleOf": 2}}, [4, -1, 3]),
+    ({"items": {"exclusiveMinimum": 0, "exclusiveMaximum": 3}}, [0, 3]),
+    ({"properties": {"s": {"pattern": "^a", "maxLength": 2}}}, {"s": "bbb"}),
+    ({"minProperties": 2, "properties": {"l": {"minItems": 2, "maxItems": 0}}}, {"l": [1]}),
+    ({"maxProperties": 1}, {"a": 1, "b": 2}),
+    ({"$defs": {"t": {"type": ["integer", "null"]}}, "properties": {"n": {"items": {"$ref": "#/$defs/t"}}}},
+     {"n": [1, "x", None, 2.5]}),
+]
+
+
+@pytest.mark.parametrize(("schema", "instance"), ADAPTER_CASES)
+def test_both_adapters_read_the_same_failure(schema: dict[str, Any], instance: Any) -> None:
+    def record(failure: schema_errors.Failure) -> tuple[Any, ...]:
+        fields = (failure.keyword, failure.path, failure.key, failure.instance, failure.value, failure.schema)
+        return (*fields, failure.missing)
+
+    fast = schema_errors.from_rs(jsonschema_rs.Draft202012Validator(schema).iter_errors(instance), schema)
+    assert fast is not None
+    reference = [schema_errors.from_jsonschema(e) for e in Draft202012Validator(schema).iter_errors(instance)]
+    assert sorted(map(record, fast), key=repr) == sorted(map(record, reference), key=repr)
+    assert {failure.keyword for failure in fast} <= schema_errors.EXPLAINED
+
+
+def test_other_keywords_are_left_to_jsonschema() -> None:
+    schema = {"properties": {"x": {"anyOf": [{"type": "string"}, {"type": "integer"}]}}}
+    assert schema_errors.from_rs(jsonschema_rs.Draft202012Validator(schema).iter_errors({"x": []}), schema) is None
