@@ -1,7 +1,8 @@
 """What the schema says about a place in a persona: descriptions, keys and enum values.
 
-Used by the language server for hover and completion. It walks a revision's bundled schema
-along a JSON Pointer through ``$ref`` (with the offline registry), ``allOf``/``anyOf``/
+Used by the language server for hover and completion, and for the hint on a key another
+revision knows. It walks a revision's bundled schema (:func:`linter.schemas.bundled`, whose
+references all point inside it) along a JSON Pointer through ``$ref``, ``allOf``/``anyOf``/
 ``oneOf``/``if``-``then``-``else``, ``properties``, ``patternProperties``,
 ``additionalProperties`` and ``items``, keeping every branch that could apply.
 """
@@ -66,18 +67,13 @@ def enum_values(revision: str, pointer: str) -> list[Any]:
 
 def at(revision: str, pointer: str) -> list[dict[str, Any]]:
     """Every schema object (``$ref`` followed) that applies to the value at ``pointer``."""
-    registry = schemas.registry()
-    uri = schemas.persona_uri(revision)
-    current = list(_expand(schemas.schema(uri), registry.resolver(base_uri=uri), 0))
+    root = schemas.bundled(revision)
+    current = list(_expand(root, root, 0))
     for token in ptr.split(pointer):
-        following: list[tuple[dict[str, Any], Any]] = []
-        for node, resolver in current:
-            for child in _children(node, token):
-                following.extend(_expand(child, resolver, 0))
-        current = following
+        current = [node for parent in current for child in _children(parent, token) for node in _expand(child, root, 0)]
         if not current:
             break
-    return [node for node, _ in current]
+    return current
 
 
 def _children(node: dict[str, Any], token: str) -> Iterator[Any]:
@@ -101,34 +97,33 @@ def _children(node: dict[str, Any], token: str) -> Iterator[Any]:
             yield node["items"]
 
 
-def _expand(node: Any, resolver: Any, depth: int) -> Iterator[tuple[dict[str, Any], Any]]:
+def _expand(node: Any, root: dict[str, Any], depth: int) -> Iterator[dict[str, Any]]:
     if not isinstance(node, dict) or depth > _MAX_DEPTH:
         return
-    if "$id" in node and isinstance(node["$id"], str):
-        resolver = resolver.in_subresource(_resource(node))
-    yield node, resolver
+    yield node
     reference = node.get("$ref")
-    if isinstance(reference, str):
-        try:
-            resolved = resolver.lookup(reference)
-        except Exception:  # an unresolvable reference: nothing more to say there
-            resolved = None
-        if resolved is not None:
-            yield from _expand(resolved.contents, resolved.resolver, depth + 1)
+    if isinstance(reference, str) and reference.startswith("#"):
+        yield from _expand(_local(root, reference[1:]), root, depth + 1)
     for branch in _BRANCHES:
         value = node.get(branch)
         for sub in value if isinstance(value, list) else [value]:
-            yield from _expand(sub, resolver, depth + 1)
+            yield from _expand(sub, root, depth + 1)
+
+
+def _local(root: dict[str, Any], pointer: str) -> Any:
+    """The node at ``pointer`` inside ``root`` (``None`` when the reference leads nowhere)."""
+    node: Any = root
+    for token in ptr.split(pointer):
+        if isinstance(node, dict) and token in node:
+            node = node[token]
+        elif isinstance(node, list) and token.isdigit() and int(token) < len(node):
+            node = node[int(token)]
+        else:
+            return None
+    return node
 
 
 def _descriptions(node: dict[str, Any]) -> Iterator[str]:
     text = node.get("description")
     if isinstance(text, str) and text.strip():
         yield text
-
-
-def _resource(node: dict[str, Any]) -> Any:
-    from referencing import Resource
-    from referencing.jsonschema import DRAFT202012
-
-    return Resource.from_contents(node, default_specification=DRAFT202012)
