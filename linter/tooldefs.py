@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from linter import pointer as ptr
@@ -50,11 +50,11 @@ class FunctionDef:
     list_pointer: str
     index: int
     function: dict[str, Any]
+    pointer: str = field(init=False, compare=False)
+    """The pointer of the ``function`` object (built once: every tool rule asks for it)."""
 
-    @property
-    def pointer(self) -> str:
-        """The pointer of the ``function`` object."""
-        return ptr.join(self.list_pointer, self.index, "function")
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "pointer", ptr.join(self.list_pointer, self.index, "function"))
 
     def at(self, *tokens: str | int) -> str:
         """A pointer inside the ``function`` object."""
