@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import Any
 
 
 def escape(token: str | int) -> str:
@@ -27,6 +28,25 @@ def split(pointer: str) -> list[str]:
     if not pointer:
         return []
     return [t.replace("~1", "/").replace("~0", "~") for t in pointer[1:].split("/")]
+
+
+def resolve(value: Any, tokens: Iterable[str | int], default: Any = None) -> Any:
+    """What ``tokens`` (keys, and indexes as numbers or digit strings) lead to inside ``value``,
+    or ``default`` when a step is missing or lands on something of another type."""
+    node = value
+    for token in tokens:
+        if isinstance(node, dict):
+            if token not in node:
+                return default
+            node = node[token]
+        elif isinstance(node, list):
+            index = token if isinstance(token, int) else int(token) if token.isdecimal() else -1
+            if not 0 <= index < len(node):
+                return default
+            node = node[index]
+        else:
+            return default
+    return node
 
 
 def parent(pointer: str) -> str:

@@ -122,15 +122,7 @@ class Persona:
 
     def get(self, pointer: str, default: Any = None) -> Any:
         """The value at ``pointer``, or ``default`` when any step is missing or of another type."""
-        node = self.data
-        for token in _tokens(pointer):
-            if isinstance(node, dict) and token in node:
-                node = node[token]
-            elif isinstance(node, list) and token.isdigit() and int(token) < len(node):
-                node = node[int(token)]
-            else:
-                return default
-        return node
+        return ptr.resolve(self.data, _tokens(pointer), default)
 
     def has(self, pointer: str) -> bool:
         marker = object()

@@ -13,6 +13,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from linter.pointer import resolve
+
 if TYPE_CHECKING:
     from jsonschema.exceptions import ValidationError
 
@@ -72,7 +74,7 @@ def from_rs(errors: Iterable[Any], bundle: dict[str, Any]) -> list[Failure] | No
             return None
         # The schema path ends with the keyword and runs through the bundle as validated,
         # references already followed (e.g. ["$defs", "2026-06/layers/tts", "properties", ...]).
-        holder = _at(bundle, list(error.schema_path)[:-1])
+        holder = resolve(bundle, list(error.schema_path)[:-1])
         if not isinstance(holder, dict) or keyword not in holder:
             return None
         path = tuple(error.instance_path)
@@ -86,17 +88,6 @@ def from_rs(errors: Iterable[Any], bundle: dict[str, Any]) -> list[Failure] | No
             missing=error.kind.property if keyword == "required" else None,
         ))
     return failures
-
-
-def _at(node: Any, tokens: list[str | int]) -> Any:
-    for token in tokens:
-        present = token in node if isinstance(node, dict) else (
-            isinstance(node, list) and isinstance(token, int) and 0 <= token < len(node)
-        )
-        if not present:
-            return None
-        node = node[token]
-    return node
 
 
 def _missing_name(error: ValidationError) -> str:

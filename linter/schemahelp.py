@@ -103,24 +103,11 @@ def _expand(node: Any, root: dict[str, Any], depth: int) -> Iterator[dict[str, A
     yield node
     reference = node.get("$ref")
     if isinstance(reference, str) and reference.startswith("#"):
-        yield from _expand(_local(root, reference[1:]), root, depth + 1)
+        yield from _expand(ptr.resolve(root, ptr.split(reference[1:])), root, depth + 1)
     for branch in _BRANCHES:
         value = node.get(branch)
         for sub in value if isinstance(value, list) else [value]:
             yield from _expand(sub, root, depth + 1)
-
-
-def _local(root: dict[str, Any], pointer: str) -> Any:
-    """The node at ``pointer`` inside ``root`` (``None`` when the reference leads nowhere)."""
-    node: Any = root
-    for token in ptr.split(pointer):
-        if isinstance(node, dict) and token in node:
-            node = node[token]
-        elif isinstance(node, list) and token.isdigit() and int(token) < len(node):
-            node = node[int(token)]
-        else:
-            return None
-    return node
 
 
 def _descriptions(node: dict[str, Any]) -> Iterator[str]:
