@@ -62,5 +62,7 @@ def _walk(directory: str, exclude: tuple[str, ...]) -> Iterator[Target]:
 
 
 def _excluded(path: str, patterns: tuple[str, ...]) -> bool:
+    if not patterns:
+        return False
     posix = Path(path).as_posix()
     return any(fnmatch.fnmatchcase(posix, p) or fnmatch.fnmatchcase(os.path.basename(path), p) for p in patterns)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 from collections.abc import Iterator
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 from click.testing import CliRunner
@@ -108,6 +109,22 @@ def test_file_that_disappears_mid_run(tmp_path: Path, monkeypatch: pytest.Monkey
     monkeypatch.setattr(runner, "expand", vanishing)
     result = CliRunner().invoke(cli, ["check", str(tmp_path)])
     assert "a.json:1:1: error SYN008" in result.stdout and "b.json" in result.stdout
+
+
+def test_file_that_grows_between_stat_and_read(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # Reads are sized by stat; a file written to meanwhile is read on, whole, up to the limit.
+    path = tmp_path / "p.json"
+    path.write_text('{"persona_name": "A", ')
+    def stat_then_append(target: str) -> os.stat_result:
+        info = os.stat(target)
+        with open(target, "a", encoding="utf-8") as handle:
+            handle.write('"pipeline_mode": "ful"}')
+        return info
+
+    # Only the reader's stat (not the directory walk's) sees the file before it grows.
+    monkeypatch.setattr(runner, "os", SimpleNamespace(**{**vars(os), "stat": stat_then_append}))
+    result = CliRunner().invoke(cli, ["check", "--select", "SYN,SCH", str(path)])
+    assert "SYN001" not in result.output and "SCH004" in result.output, result.output
 
 
 def test_library_on_hostile_text() -> None:
