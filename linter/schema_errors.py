@@ -1,10 +1,11 @@
 """Schema errors from either validator, as the one record :mod:`linter.validate` explains.
 
 ``jsonschema`` is the reference: every kind of error, ``best_match`` for ``anyOf``/``oneOf``.
-``jsonschema-rs`` finds the same errors about a hundred times faster and without importing
-``jsonschema`` (150 ms of a cold run here), so the errors of the keywords listed in
-:data:`EXPLAINED` are read from it; a document with any other kind of error is explained by
-``jsonschema`` alone. tests/test_fast_validation.py proves both give the same findings.
+``jsonschema-rs`` finds the same errors without importing ``jsonschema`` (150 ms of a cold run
+here) and about 40 times faster (19 µs instead of 734 µs for an invalid benchmark persona), so
+the errors of the keywords listed in :data:`EXPLAINED` are read from it; a document with any
+other kind of error is explained by ``jsonschema`` alone. tests/test_fast_validation.py proves
+both give the same findings.
 """
 
 from __future__ import annotations
