@@ -37,6 +37,8 @@ def check(persona: Persona, options: Limits) -> Iterator[Finding]:
     Option `max-characters` (default 1000) sets the limit, e.g. 10000 for the lenient reading.
     """
     perception = persona.layer("perception")
+    if not perception:  # every entry this rule measures is inside the perception layer
+        return
     for key in QUERIES:
         entries = perception.get(key)
         for index, entry in enumerate(entries if isinstance(entries, list) else []):

@@ -29,14 +29,15 @@ def check(persona: Persona, options: None) -> Iterator[Finding]:
 
     Example: `"visual_tool_prompt": "call flag_id_card when ..."` with only `notify_if_id_shown` declared.
     """
-    if malformed_lists(persona):
+    # A prompt without tools is PERC003's. Most personas have neither: ask that first, before
+    # collecting every declared tool and parameter name.
+    groups = [(group, group_prompts(persona, group)) for group in PERCEPTION_GROUPS if group_tools(persona, group)]
+    if not any(prompts for _, prompts in groups) or malformed_lists(persona):
         return
     declared = declared_names(persona)
     ignore = parameter_names(persona)
-    for group in PERCEPTION_GROUPS:
-        if not group_tools(persona, group):
-            continue  # a prompt without tools is PERC003's
-        for key, text in group_prompts(persona, group):
+    for group, prompts in groups:
+        for key, text in prompts:
             for found in undeclared_references(text, declared, ignore=ignore):
                 where = f"/layers/perception/{key}"
                 message = f"'{key}' names a tool {found.mention.name!r} that no tool list declares"

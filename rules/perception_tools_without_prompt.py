@@ -18,6 +18,8 @@ def check(persona: Persona, options: None) -> Iterator[Finding]:
 
     Example: `visual_tools` set, `visual_tool_prompt` missing.
     """
+    if not persona.layer("perception"):  # the prompts and tools compared are all inside it
+        return
     removed_prompt = persona.get_str("/layers/perception/tool_prompt")  # PERC006 reports its name
     for group in PERCEPTION_GROUPS:
         prompts = group_prompts(persona, group)
