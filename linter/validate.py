@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from linter import pointer as ptr
 from linter import schemas
@@ -20,7 +20,9 @@ from linter.closest import closest
 from linter.crossrev import other_revisions_hint
 from linter.diagnostic import Finding
 from linter.redact import show
-from linter.schema_errors import Failure, from_jsonschema, from_rs
+
+if TYPE_CHECKING:
+    from linter.schema_errors import Failure
 
 _RANGE = {
     "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "multipleOf",
@@ -45,11 +47,11 @@ def validate(value: Any, revision: str) -> list[SchemaFinding]:
     only restate the same mistake.
     """
     fast = schemas.fast_validator(revision)
-    failures = None
-    if fast is not None:
-        if fast.is_valid(value):  # most personas are valid
-            return []
-        failures = from_rs(fast.iter_errors(value), schemas.bundled(revision))
+    if fast is not None and fast.is_valid(value):  # most personas are valid
+        return []
+    from linter.schema_errors import from_jsonschema, from_rs  # only invalid documents need them
+
+    failures = from_rs(fast.iter_errors(value), schemas.bundled(revision)) if fast is not None else None
     if failures is None:
         failures = [from_jsonschema(error) for error in schemas.validator(revision).iter_errors(value)]
     found = [finding for failure in failures for finding in _explain(failure, revision)]
@@ -109,6 +111,8 @@ def _unknown_properties(error: Failure, where: str, revision: str | None) -> Ite
 
 def _variants(error: Failure, where: str, key: str, revision: str | None) -> Iterator[SchemaFinding]:
     from jsonschema.exceptions import best_match
+
+    from linter.schema_errors import from_jsonschema
 
     branches = list(error.source.context or ()) if error.source is not None else []
     options: Any = error.value

@@ -142,7 +142,7 @@ def test_findings_are_the_same_with_and_without_the_fast_path(monkeypatch: pytes
         explained_fast += failures is not None
         return failures
 
-    monkeypatch.setattr(validate, "from_rs", counting)
+    monkeypatch.setattr(schema_errors, "from_rs", counting)
     with_fast = [_findings(v, r) for v, r in documents]
     monkeypatch.setattr(schemas, "fast_validator", lambda revision: None)
     without = [_findings(v, r) for v, r in documents]
