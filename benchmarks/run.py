@@ -160,7 +160,7 @@ def check_jsonschema_command(explicit: str | None = None) -> list[str] | None:
                 print("note: check-jsonschema shares persona-lint's environment, which slows persona-lint's "
                       "invalid-file runs; see benchmarks/README.md", file=sys.stderr)
             return [candidate]
-    found = shutil.which("check-jsonschema")
+    found = None if explicit else shutil.which("check-jsonschema")  # a given PATH that is missing is not replaced
     return [found] if found else None
 
 

@@ -128,7 +128,7 @@ def _settings(request: Request, path: str) -> Settings:
 def _with_flags(
     settings: Settings, select: tuple[str, ...] | None, extend_select: tuple[str, ...], ignore: tuple[str, ...]
 ) -> Settings:
-    # One Settings object per configuration file and flags, so selection.resolve's cache hits.
+    # The command line's flags apply to each configuration once per run, not once per file.
     return settings.with_overrides(schema_version=None, select=select, extend_select=extend_select, ignore=ignore)
 
 
