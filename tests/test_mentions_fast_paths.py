@@ -42,7 +42,8 @@ def plain_mentions(text: str, name: str) -> bool:
     spellings = {re.escape(name)}
     if "_" in name.strip("_") or "-" in name:
         spellings.add(r"[\s_-]+".join(re.escape(part) for part in re.split(r"[_-]+", name.strip("_-"))))
-    pattern = r"(?<![A-Za-z0-9_])(?:" + "|".join(spellings) + r")(?![A-Za-z0-9_])"
+    # Names are ASCII: the classes around them are case-sensitive even under IGNORECASE.
+    pattern = r"(?-i:(?<![A-Za-z0-9_]))(?:" + "|".join(spellings) + r")(?-i:(?![A-Za-z0-9_]))"
     return re.search(pattern, text, re.IGNORECASE) is not None
 
 
