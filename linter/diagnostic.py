@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import enum
 from dataclasses import dataclass
+from typing import NamedTuple
 
 
 class Severity(enum.Enum):
@@ -61,8 +62,7 @@ class Diagnostic:
         return (self.path, self.span.start.line, self.span.start.column, self.code, self.pointer, self.message)
 
 
-@dataclass(frozen=True, slots=True)
-class Finding:
+class Finding(NamedTuple):
     """What a rule yields: where (a JSON Pointer) and what; the engine adds the rest.
 
     ``target`` says whether the position is the member's key or its value.

@@ -7,18 +7,16 @@ comment and rules read it as a warning, not an error.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from functools import cache
 from types import MappingProxyType
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from linter import revisions
 
 Status = Literal["current", "deprecated", "removed"]
 
 
-@dataclass(frozen=True, slots=True)
-class Choice:
+class Choice(NamedTuple):
     """One named value of an enum-like field and where it stands in a revision."""
 
     status: Status
@@ -33,8 +31,7 @@ def _choices(entries: dict[str, Choice]) -> MappingProxyType[str, Choice]:
 CURRENT = Choice("current")
 
 
-@dataclass(frozen=True, slots=True)
-class VoiceFamily:
+class VoiceFamily(NamedTuple):
     """A TTS engine's model family and the ``voice_settings`` it takes (reference 2.2, X18, X53).
 
     ``pattern`` full-matches the family's ``tts_model_name`` values; ``keys`` is ``None`` when
@@ -88,8 +85,7 @@ _GUIDE_ONLY_LEVELS = MappingProxyType({"verylow": "low", "superlow": "low"})  # 
 _HOSTED_EXTRA_BODY = frozenset({"temperature", "top_p"})  # documented since 2025-11-27 (X7, X10)
 
 
-@dataclass(frozen=True, slots=True)
-class Facts:
+class Facts(NamedTuple):
     """The facts of one revision. ``Mapping``s map a value to its :class:`Choice`."""
 
     revision: str
@@ -116,17 +112,17 @@ class Facts:
     context_deprecated: bool
     emotion_control_cartesia_only: bool
     prompt_tokens_limit: int
-    layers: frozenset[str] = field(default_factory=frozenset)
+    layers: frozenset[str] = frozenset()
     # llm (2.1, X7, X10, X11)
     hosted_extra_body_keys: frozenset[str] = frozenset()
     prompt_tokens_recommended: int = 5_000
-    model_tokens_limits: MappingProxyType[str, int] = field(default_factory=lambda: MappingProxyType({}))
+    model_tokens_limits: MappingProxyType[str, int] = MappingProxyType({})
     # tts (2.2, X18): model families and the Cartesia model used when tts_model_name is omitted
     voice_families: tuple[VoiceFamily, ...] = VOICE_FAMILIES
     default_tts_model: str | None = None
     # stt and turn-taking (2.3, 2.5, X22-X31)
     default_stt_engine: str = "tavus-advanced"
-    guide_only_levels: MappingProxyType[str, str] = field(default_factory=lambda: _GUIDE_ONLY_LEVELS)
+    guide_only_levels: MappingProxyType[str, str] = _GUIDE_ONLY_LEVELS
     default_turn_detection_model: str = "sparrow-1"
     overriding_turn_models: frozenset[str] = frozenset({"sparrow-1", "sparrow-2"})  # override STT turn fields
     time_based_spellings: frozenset[str] = frozenset({"time-based", "timebased"})

@@ -5,30 +5,27 @@ from __future__ import annotations
 import fnmatch
 import os
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 PERSONA_SUFFIXES = (".json", ".yaml", ".yml")
 _SKIPPED_DIRS = {".git", ".hg", ".svn", ".venv", "venv", "node_modules", "__pycache__", ".tox", ".mypy_cache"}
 
 
-@dataclass(frozen=True, slots=True)
-class Target:
+class Target(NamedTuple):
     """One file to check; ``explicit`` when the user named it (always checked, any suffix)."""
 
     path: str
     explicit: bool
 
 
-@dataclass(frozen=True, slots=True)
-class Missing:
+class Missing(NamedTuple):
     """A named path that does not exist."""
 
     path: str
 
 
-@dataclass(frozen=True, slots=True)
-class EmptyDirectory:
+class EmptyDirectory(NamedTuple):
     """A named directory holding no persona files."""
 
     path: str

@@ -6,7 +6,7 @@ fields, 2 for layers, 3 for the cross-field rules X1-X53, 8 for open questions).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from linter.rule import PERSONA_KEYS, Persona
 
@@ -23,8 +23,7 @@ CONVERSATION_FIELDS: dict[str, str] = {
 }
 
 
-@dataclass(frozen=True, slots=True)
-class Misnamed:
+class Misnamed(NamedTuple):
     """A key written where Tavus expects another name (or another place)."""
 
     pointer: str
@@ -53,8 +52,7 @@ MISNAMED_KEYS: tuple[Misnamed, ...] = (
 )
 
 
-@dataclass(frozen=True, slots=True)
-class WrongValue:
+class WrongValue(NamedTuple):
     """A value that is no engine or model of its field, with what to write instead."""
 
     pointer: str
@@ -71,8 +69,7 @@ WRONG_VALUES: tuple[WrongValue, ...] = (
 )
 
 
-@dataclass(frozen=True, slots=True)
-class LenientBoolean:
+class LenientBoolean(NamedTuple):
     """A boolean field whose schema also accepts the strings "true"/"false" (X17, X52)."""
 
     pointer: str
@@ -90,8 +87,7 @@ LENIENT_BOOLEANS: tuple[LenientBoolean, ...] = (
 )
 
 
-@dataclass(frozen=True, slots=True)
-class IdField:
+class IdField(NamedTuple):
     """A field holding a Tavus ID, and the prefix the IDs in Tavus' examples carry (X45)."""
 
     pointer: str  # "/guardrail_ids/*" for every item of an array

@@ -20,8 +20,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from linter.closest import closest
 
@@ -63,8 +63,7 @@ _TOOL_COUNT = re.compile(
 )
 
 
-@dataclass(frozen=True, slots=True)
-class Mention:
+class Mention(NamedTuple):
     """A name a prompt refers to as a tool, and the prompt text around it (for messages)."""
 
     name: str
@@ -153,8 +152,7 @@ def _contains(text: str, lowered: str, words: tuple[str, ...]) -> bool:
     return re.search("|".join(words), text, re.IGNORECASE) is not None
 
 
-@dataclass(frozen=True, slots=True)
-class Undeclared:
+class Undeclared(NamedTuple):
     """A tool reference that matches no declared tool, and the declared name it resembles."""
 
     mention: Mention

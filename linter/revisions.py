@@ -6,11 +6,10 @@ reference's dated points are merged where only additive fields changed; the summ
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 
-@dataclass(frozen=True, slots=True)
-class Revision:
+class Revision(NamedTuple):
     name: str
     summary: str
     merges: tuple[str, ...] = ()

@@ -10,9 +10,8 @@ from __future__ import annotations
 
 import inspect
 from collections.abc import Callable, Hashable, Iterator
-from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any, Generic, TypeVar
+from typing import Any, Generic, NamedTuple, TypeVar
 
 from linter import pointer as ptr
 from linter import revisions
@@ -38,8 +37,7 @@ FAMILIES = {
 }
 
 
-@dataclass(frozen=True, slots=True)
-class Rule(Generic[Options]):
+class Rule(NamedTuple, Generic[Options]):
     """A rule's identity, documentation and check. ``check`` is ``None`` for engine-made codes."""
 
     code: str

@@ -11,8 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from linter import pointer as ptr
 from linter import schemas
@@ -21,8 +20,7 @@ _BRANCHES = ("allOf", "anyOf", "oneOf", "then", "else")
 _MAX_DEPTH = 64
 
 
-@dataclass(frozen=True, slots=True)
-class Key:
+class Key(NamedTuple):
     """A key the schema allows at some place, for completion."""
 
     name: str

@@ -11,9 +11,9 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from functools import lru_cache
-from typing import Any, Literal
+from typing import Any, Literal, NamedTuple
 from urllib.parse import parse_qsl, urlsplit
 
 from linter import pointer as ptr
@@ -56,8 +56,7 @@ _ENV_NAME = re.compile(r"\$?[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+")
 _SHELL_VAR = re.compile(r"\$[A-Za-z_][A-Za-z0-9_]*|\$\([^)]*\)|%[A-Za-z_][A-Za-z0-9_]*%")
 
 
-@dataclass(frozen=True, slots=True)
-class SecretHit:
+class SecretHit(NamedTuple):
     """One credential found in clear: where, what kind, its name, and the literal to mask."""
 
     pointer: str

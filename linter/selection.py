@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from functools import cache
-from typing import Any
+from typing import Any, NamedTuple
 
 from linter import registry
 from linter.config import ConfigError, Settings, build_options
@@ -12,19 +11,23 @@ from linter.diagnostic import Severity
 from linter.rule import Rule
 
 
-@dataclass(frozen=True, slots=True)
-class ActiveRule:
+class ActiveRule(NamedTuple):
     rule: Rule[Any]
     severity: Severity
     options: Any
 
 
-@dataclass(frozen=True, slots=True)
 class RuleSet:
     """The rules a file is checked with: enabled codes, their severities and options."""
 
-    by_code: dict[str, ActiveRule]
-    _checks: dict[str, tuple[ActiveRule, ...]] = field(default_factory=dict, compare=False, repr=False)
+    __slots__ = ("_checks", "by_code")
+
+    def __init__(self, by_code: dict[str, ActiveRule]) -> None:
+        self.by_code = by_code
+        self._checks: dict[str, tuple[ActiveRule, ...]] = {}
+
+    def __repr__(self) -> str:
+        return f"RuleSet({sorted(self.by_code)!r})"
 
     def enabled(self, code: str) -> bool:
         return code in self.by_code

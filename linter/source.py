@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import codecs
 import json
-from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import Any, Literal, NamedTuple
 
 from linter.diagnostic import START_OF_FILE, Span
 from linter.jsonpos import MAX_DEPTH, JsonLocations, JsonScanError, locate_path, scan
@@ -26,8 +25,7 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
 )
 
 
-@dataclass(frozen=True, slots=True)
-class SyntaxProblem:
+class SyntaxProblem(NamedTuple):
     """A finding about the file itself (``SYN`` family), already located."""
 
     code: str
@@ -36,7 +34,6 @@ class SyntaxProblem:
     pointer: str = ""
 
 
-@dataclass(slots=True)
 class Document:
     """A persona file: its text, its parsed value (``None`` when unparsable) and its problems.
 
@@ -44,13 +41,22 @@ class Document:
     never pays for them.
     """
 
-    path: str
-    text: str
-    format: Format
-    value: Any
-    problems: list[SyntaxProblem] = field(default_factory=list)
-    _locations: JsonLocations | None = None
-    _lines: LineIndex | None = None
+    __slots__ = ("_lines", "_locations", "format", "path", "problems", "text", "value")
+
+    def __init__(
+        self, path: str, text: str, format: Format, value: Any,
+        problems: list[SyntaxProblem] | None = None, locations: JsonLocations | None = None,
+    ) -> None:
+        self.path = path
+        self.text = text
+        self.format = format
+        self.value = value
+        self.problems = problems if problems is not None else []
+        self._locations = locations
+        self._lines: LineIndex | None = None
+
+    def __repr__(self) -> str:
+        return f"Document({self.path!r}, format={self.format!r}, problems={self.problems!r})"
 
     @property
     def lines(self) -> LineIndex:

@@ -8,8 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 from linter import pointer as ptr
 from linter.rule import TOOL_LIST_POINTERS, Persona
@@ -43,18 +42,20 @@ def list_label(list_pointer: str) -> str:
     return ptr.display(list_pointer)
 
 
-@dataclass(frozen=True, slots=True)
 class FunctionDef:
     """One tool item shaped ``{"type": ..., "function": {...}}``, with where it is."""
 
-    list_pointer: str
-    index: int
-    function: dict[str, Any]
-    pointer: str = field(init=False, compare=False)
-    """The pointer of the ``function`` object (built once: every tool rule asks for it)."""
+    __slots__ = ("function", "index", "list_pointer", "pointer")
 
-    def __post_init__(self) -> None:
-        object.__setattr__(self, "pointer", ptr.join(self.list_pointer, self.index, "function"))
+    def __init__(self, list_pointer: str, index: int, function: dict[str, Any]) -> None:
+        self.list_pointer = list_pointer
+        self.index = index
+        self.function = function
+        self.pointer = ptr.join(list_pointer, index, "function")
+        """The pointer of the ``function`` object (built once: every tool rule asks for it)."""
+
+    def __repr__(self) -> str:
+        return f"FunctionDef({self.list_pointer!r}, {self.index!r}, {self.function!r})"
 
     def at(self, *tokens: str | int) -> str:
         """A pointer inside the ``function`` object."""
@@ -218,8 +219,7 @@ _KEYWORD_KIND = {
 _KEYWORD_ORDER = {keyword: order for order, keyword in enumerate(_KEYWORD_KIND)}
 
 
-@dataclass(frozen=True, slots=True)
-class PerceptionGroup:
+class PerceptionGroup(NamedTuple):
     """Perception tools and the prompts that steer them, for one modality."""
 
     modality: str

@@ -37,7 +37,7 @@ class _Limit(Exception):
 
 def parse_yaml(path: str, text: str) -> Document:
     """Parse the first YAML document of ``text``; later documents are a problem, not linted."""
-    document = Document(path, text, "yaml", None, _locations=JsonLocations())
+    document = Document(path, text, "yaml", None, locations=JsonLocations())
     try:
         loader = yaml.SafeLoader(text)
     except yaml.reader.ReaderError as error:  # a character YAML forbids (NUL, most C0 controls)

@@ -7,9 +7,8 @@ from __future__ import annotations
 
 import io
 from collections import Counter
-from dataclasses import dataclass
 from pathlib import Path
-from typing import TextIO
+from typing import NamedTuple, TextIO
 
 from linter.diagnostic import Diagnostic, Severity
 from linter.reporters import reporter, resolve
@@ -18,8 +17,7 @@ from linter.reporters.text import summary
 from linter.runner import LintResult
 
 
-@dataclass(frozen=True, slots=True)
-class Output:
+class Output(NamedTuple):
     """The output flags of ``check``."""
 
     format: str = "text"
