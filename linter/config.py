@@ -113,7 +113,7 @@ def _find_in(directory: Path) -> Path | None:
 
 def _has_section(pyproject: Path) -> bool:
     try:
-        if b"persona" not in pyproject.read_bytes():  # no [tool.persona-lint]: spare parsing TOML
+        if b"persona-lint" not in pyproject.read_bytes():  # no [tool.persona-lint]: spare parsing TOML
             return False
     except OSError:
         return True  # let load() report the unreadable file

@@ -33,6 +33,26 @@ def test_pyproject_without_section_is_skipped(tmp_path: Path) -> None:
     assert codes(inner / "p.json") == ["SCH001"]
 
 
+@pytest.mark.parametrize("header", ['[tool.persona-lint]', '[tool."persona-lint"]', "[ tool . 'persona-lint' ]"])
+def test_every_spelling_of_the_section_is_found(tmp_path: Path, header: str) -> None:
+    (tmp_path / "pyproject.toml").write_text(f'[project]\nname = "acme-personas"\n{header}\nignore = ["SCH001"]\n')
+    (tmp_path / "p.json").write_text(BAD)
+    assert codes(tmp_path / "p.json") == ["PIPE001"]
+
+
+def test_a_pyproject_without_persona_lint_is_not_parsed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # A Tavus app's pyproject often says "persona" (its name, its packages): only the key
+    # persona-lint can open our section, so TOML is parsed only when those bytes are there.
+    (tmp_path / "pyproject.toml").write_text('[project]\nname = "acme-personas"\n[tool.personas]\nx = 1\n')
+    (tmp_path / "p.json").write_text(BAD)
+
+    def refuse(path: Path) -> None:
+        raise AssertionError(f"{path} was parsed")
+
+    monkeypatch.setattr("linter.config._read_toml", refuse)
+    assert codes(tmp_path / "p.json") == ["PIPE001", "SCH001"]
+
+
 def test_severity_and_per_file_ignores(tmp_path: Path) -> None:
     (tmp_path / ".persona-lint.toml").write_text(
         '[severity]\nunknown-property = "error"\n[per-file-ignores]\n"drafts/*.json" = ["PIPE"]\n'
