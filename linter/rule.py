@@ -102,13 +102,14 @@ def split_doc(doc: str) -> tuple[str, str]:
 class Persona:
     """A read-only, forgiving view of a persona document and the revision it is read under."""
 
-    __slots__ = ("_memo", "data", "facts", "revision")
+    __slots__ = ("_memo", "_values", "data", "facts", "revision")
 
     def __init__(self, data: Any, revision: str) -> None:
         self.data: Any = data
         self.revision = revision
         self.facts: Facts = facts(revision)
         self._memo: dict[Hashable, Any] = {}
+        self._values: dict[str, Any] = {}
 
     def memo(self, key: Hashable, compute: Callable[[], T]) -> T:
         """``compute()``, once per persona: what several rules derive (tool lists, walks) is shared."""
@@ -120,7 +121,13 @@ class Persona:
 
     def get(self, pointer: str, default: Any = None) -> Any:
         """The value at ``pointer``, or ``default`` when any step is missing or of another type."""
-        return ptr.resolve(self.data, _tokens(pointer), default)
+        # Rules read about 140 pointers a file, most of them several times (every layer rule
+        # asks for its layer): each is walked once per persona.
+        try:
+            found = self._values[pointer]
+        except KeyError:
+            found = self._values[pointer] = ptr.resolve(self.data, _tokens(pointer), _ABSENT)
+        return default if found is _ABSENT else found
 
     def has(self, pointer: str) -> bool:
         marker = object()
@@ -170,6 +177,9 @@ class Persona:
             for index, tool in enumerate(tools):
                 if isinstance(tool, dict):
                     yield ptr.join(where, index), tool
+
+
+_ABSENT = object()
 
 
 @lru_cache(maxsize=4096)
