@@ -11,8 +11,7 @@ both give the same findings.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from linter.pointer import resolve
 
@@ -20,8 +19,7 @@ if TYPE_CHECKING:
     from jsonschema.exceptions import ValidationError
 
 
-@dataclass(frozen=True, slots=True)
-class Failure:
+class Failure(NamedTuple):
     """One schema error: the keyword that failed, where, and what the schema says there."""
 
     keyword: str
