@@ -8,7 +8,10 @@ from typing import Any
 
 def escape(token: str | int) -> str:
     """One reference token, escaped (``~`` and ``/``)."""
-    return str(token).replace("~", "~0").replace("/", "~1")
+    text = token if type(token) is str else str(token)
+    if "~" in text or "/" in text:  # rare: most tokens are plain names, and walks escape every key
+        return text.replace("~", "~0").replace("/", "~1")
+    return text
 
 
 def join(pointer: str, *tokens: str | int) -> str:

@@ -114,12 +114,11 @@ def name_pointer(list_pointer: str, index: int, item: Any) -> str:
     return ptr.join(list_pointer, index)
 
 
-def declared_names(persona: Persona, lists: tuple[str, ...] = TOOL_LIST_POINTERS) -> list[str]:
+def declared_names(persona: Persona, lists: tuple[str, ...] = TOOL_LIST_POINTERS) -> tuple[str, ...]:
     """Every tool name declared in ``lists``, in order (bare and flat tools included)."""
-    names: list[str] = []
-    for list_pointer in lists:
-        names.extend(n for n in map(item_name, persona.get_list(list_pointer)) if n)
-    return names
+    return persona.memo(("declared_names", lists), lambda: tuple(
+        name for list_pointer in lists for name in map(item_name, persona.get_list(list_pointer)) if name
+    ))
 
 
 def malformed_lists(persona: Persona, lists: tuple[str, ...] = TOOL_LIST_POINTERS) -> bool:
@@ -131,14 +130,16 @@ def malformed_lists(persona: Persona, lists: tuple[str, ...] = TOOL_LIST_POINTER
     return any(persona.get(p, marker) not in (marker, None) and not isinstance(persona.get(p), list) for p in lists)
 
 
-def parameter_names(persona: Persona, lists: tuple[str, ...] = TOOL_LIST_POINTERS) -> set[str]:
+def parameter_names(persona: Persona, lists: tuple[str, ...] = TOOL_LIST_POINTERS) -> frozenset[str]:
     """The top-level parameter names of every tool in ``lists``."""
-    names: set[str] = set()
+    return persona.memo(("parameter_names", lists), lambda: frozenset(_parameter_names(persona, lists)))
+
+
+def _parameter_names(persona: Persona, lists: tuple[str, ...]) -> Iterator[str]:
     for definition in functions(persona, lists):
         properties = (definition.parameters or {}).get("properties")
         if isinstance(properties, dict):
-            names.update(str(name) for name in properties)
-    return names
+            yield from map(str, properties)
 
 
 def object_schemas(definition: FunctionDef) -> Iterator[tuple[str, dict[str, Any]]]:
