@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any
 
 from linter.pointer import join
 
@@ -173,24 +175,26 @@ def _raise_not_json(token: str, pos: int) -> int:
 
 
 Offsets = tuple[int, int]
-_DECODER = json.JSONDecoder()
+_SCAN: Callable[[str, int], tuple[Any, int]] = json.JSONDecoder().scan_once  # type: ignore[attr-defined]
+"""The C scanner itself, ``(text, start) -> (value, end)``: ``raw_decode``'s Python wrapper cost as much."""
 
 
-def locate_path(text: str, tokens: list[str]) -> list[tuple[Offsets | None, Offsets]]:
-    """Key and value offsets of each step of a pointer's path, as far as the path exists.
+def locate_path(text: str, tokens: list[str]) -> list[tuple[Offsets | None, int]]:
+    """Key offsets and value start of each step of a pointer's path, as far as the path exists.
 
-    Element 0 is the root (no key). Only the path is walked: sibling values are skipped with
-    the C decoder (``raw_decode``), so a lookup costs a few parses at C speed instead of a
-    Python scan of the whole document. ``text`` must be JSON that ``json.loads`` accepted.
-    Duplicate keys resolve to the last one, as parsers do.
+    Element 0 is the root (no key). Only the path is walked: the siblings before each step are
+    skipped with the C decoder (``raw_decode``) and the step's own value is entered, not parsed,
+    so a lookup costs a few parses at C speed instead of a Python scan of the whole document
+    (:func:`value_end` finds where the last value ends). ``text`` must be JSON that
+    ``json.loads`` accepted, with no duplicate keys (the first match is taken); documents with
+    duplicates are located by :func:`scan`.
     """
-    decode = _DECODER.raw_decode
-    start = _skip(text, 0)
-    path: list[tuple[Offsets | None, Offsets]] = [(None, (start, len(text.rstrip())))]
+    decode = _SCAN
+    path: list[tuple[Offsets | None, int]] = [(None, _skip(text, 0))]
     for token in tokens:
-        position = path[-1][1][0]
+        position = path[-1][1]
         opening = text[position]
-        found: tuple[Offsets | None, Offsets] | None = None
+        found: tuple[Offsets | None, int] | None = None
         if opening in "{[" and (cursor := _skip(text, position + 1)) < len(text) and text[cursor] not in "}]":
             index = 0
             while True:
@@ -201,11 +205,10 @@ def locate_path(text: str, tokens: list[str]) -> list[tuple[Offsets | None, Offs
                     matches = key == token
                 else:
                     matches = token == str(index)  # RFC 6901: no leading zeros, no sign
-                _, value_end = decode(text, cursor)
                 if matches:
-                    found = (key_span, (cursor, value_end))
-                    if opening == "[":
-                        break
+                    found = (key_span, cursor)
+                    break
+                _, value_end = decode(text, cursor)
                 cursor = _skip(text, value_end)
                 if cursor >= len(text) or text[cursor] != ",":
                     break
@@ -216,6 +219,13 @@ def locate_path(text: str, tokens: list[str]) -> list[tuple[Offsets | None, Offs
     return path
 
 
+def value_end(text: str, start: int) -> int:
+    """Where the JSON value starting at ``start`` ends (``text`` is JSON ``json.loads`` accepted)."""
+    return int(_SCAN(text, start)[1])
+
+
 def _skip(text: str, position: int) -> int:
+    if position < len(text) and text[position] not in " \t\n\r":  # the usual case: nothing to skip
+        return position
     match = _WS.match(text, position)
     return match.end() if match else position

@@ -7,7 +7,7 @@ import json
 from typing import Any, Literal, NamedTuple
 
 from linter.diagnostic import START_OF_FILE, Span
-from linter.jsonpos import MAX_DEPTH, JsonLocations, JsonScanError, locate_path, scan
+from linter.jsonpos import MAX_DEPTH, JsonLocations, JsonScanError, locate_path, scan, value_end
 from linter.lines import LineIndex
 from linter.pointer import parent, split
 
@@ -84,12 +84,12 @@ class Document:
     def _span_on_path(self, pointer: str, target: str) -> Span:
         tokens = split(pointer)
         path = locate_path(self.text, tokens)
-        key, (start, end) = path[-1]
+        key, start = path[-1]
         if len(path) <= len(tokens) or target == "key":  # absent: the deepest ancestor's key
             if key is not None:
                 return self.lines.span(*key)
-            end = start + 1  # the root and array elements have no key: their first character
-        return self.lines.span(start, end)
+            return self.lines.span(start, start + 1)  # the root and array elements have no key
+        return self.lines.span(start, value_end(self.text, start))
 
     def index_positions(self) -> None:
         """Locate every member at once: worth it before asking for many spans (editor hover);
