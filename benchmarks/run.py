@@ -164,7 +164,7 @@ def check_jsonschema_command(explicit: str | None = None) -> list[str] | None:
     return [found] if found else None
 
 
-def _single_files(directory: Path, seed: int) -> tuple[Path, Path]:
+def single_files(directory: Path, seed: int) -> tuple[Path, Path]:
     """The first valid persona and the first one with a schema mistake (an unknown key)."""
     directory.mkdir(parents=True, exist_ok=True)
     valid = invalid = None
@@ -249,7 +249,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         subprocess.run([*persona_lint_command(), "schema", "--bundle", "--output", str(bundle)],
                        check=True, stderr=subprocess.DEVNULL)
         cjs_base = [*cjs, "--schemafile", str(bundle)] if cjs else None
-        valid, invalid = _single_files(root / "single", args.seed)
+        valid, invalid = single_files(root / "single", args.seed)
         rows: list[Row] = []
         for work, path in (("1 valid file, cold", valid), ("1 invalid file, cold", invalid)):
             rows.append(Row(work, "persona-lint", 1, measure([*lint, str(path)], runs)))
