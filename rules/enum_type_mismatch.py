@@ -37,8 +37,8 @@ def check(persona: Persona, options: None) -> Iterator[Finding]:
             values = node.get("enum")
             if not isinstance(values, list):
                 continue
-            place = definition.place(where)
             if not values:
+                place = definition.place(where)  # only for a finding: most enums are fine
                 message = f"tool {definition.label} has an empty enum at '{place}'; no value can match"
                 yield Finding(ptr.join(where, "enum"), message, hint="list the allowed values or remove 'enum'")
                 continue
@@ -47,6 +47,7 @@ def check(persona: Persona, options: None) -> Iterator[Finding]:
             if wrong:
                 shown = ", ".join(show(v) for v in wrong[:5])
                 expected = " or ".join(types)
+                place = definition.place(where)
                 message = f"enum at '{place}' of tool {definition.label} has {shown}, not of type {expected}"
                 hint = f"make every value of type {expected}, or change 'type'"
                 yield Finding(ptr.join(where, "enum"), message, hint=hint)

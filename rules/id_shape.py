@@ -30,7 +30,7 @@ def check(persona: Persona, options: None) -> Iterator[Finding]:
     """
     for field in ID_FIELDS:
         for where, value in _values(persona, field):
-            if not isinstance(value, str) or is_placeholder(value) or _fits(value, field.prefix):
+            if not isinstance(value, str) or _fits(value, field.prefix) or is_placeholder(value):
                 continue
             yield Finding(
                 where,
