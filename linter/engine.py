@@ -94,7 +94,7 @@ def _check(value: dict[str, Any], rule_set: RuleSet, revision: str) -> list[tupl
             for finding in check(persona, active.options):  # a plain loop: most rules find nothing
                 rule_findings.append((code, finding))
         except Exception as error:  # a broken rule must not hide the other rules' findings
-            message = f"rule {active.rule.code} ({active.rule.name}) failed: {type(error).__name__}; please report it"
+            message = f"rule {code} ({active.rule.name}) failed: {type(error).__name__}; please report it"
             rule_findings.append(("INT001", Finding("", message)))
     claimed = [f.pointer for _, f in rule_findings if f.supersedes_schema]
     schema_findings = [

@@ -183,7 +183,7 @@ def locate_path(text: str, tokens: list[str]) -> list[tuple[Offsets | None, int]
     """Key offsets and value start of each step of a pointer's path, as far as the path exists.
 
     Element 0 is the root (no key). Only the path is walked: the siblings before each step are
-    skipped with the C decoder (``raw_decode``) and the step's own value is entered, not parsed,
+    skipped with the C scanner (:data:`_SCAN`) and the step's own value is entered, not parsed,
     so a lookup costs a few parses at C speed instead of a Python scan of the whole document
     (:func:`value_end` finds where the last value ends). ``text`` must be JSON that
     ``json.loads`` accepted, with no duplicate keys (the first match is taken); documents with

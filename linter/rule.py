@@ -130,8 +130,7 @@ class Persona:
         return default if found is _ABSENT else found
 
     def has(self, pointer: str) -> bool:
-        marker = object()
-        return self.get(pointer, marker) is not marker
+        return self.get(pointer, _ABSENT) is not _ABSENT
 
     def get_str(self, pointer: str) -> str | None:
         value = self.get(pointer)
