@@ -9,6 +9,7 @@ from linter import pointer as ptr
 from linter import registry, revisions, schemas
 from linter.config import Settings
 from linter.diagnostic import START_OF_FILE, Diagnostic, Finding
+from linter.lazy_regex import LazyPattern
 from linter.rule import Persona
 from linter.secrets import redact_diagnostics
 from linter.selection import RuleSet, resolve
@@ -18,8 +19,8 @@ from linter.validate import validate
 _KINDS = {list: "an array", str: "a string", int: "a number", float: "a number", bool: "a boolean", type(None): "null"}
 _FATAL = frozenset({"SYN001", "SYN002", "SYN005", "SYN006", "SYN008", "SYN009", "SYN010"})
 """Problems after which the value cannot be trusted: schema and rules do not run."""
-_DECLARED = re.compile(re.escape(schemas.BASE_URI) + r"([^/]+)/")
-_MODELINE = re.compile(r"^#\s*yaml-language-server:\s*\$schema=(\S+)", re.MULTILINE)
+_DECLARED = LazyPattern(re.escape(schemas.BASE_URI) + r"([^/]+)/")
+_MODELINE = LazyPattern(r"^#\s*yaml-language-server:\s*\$schema=(\S+)", re.MULTILINE)
 
 
 def choose_revision(document: Document, requested: str | None, configured: str | None) -> str:

@@ -8,21 +8,21 @@ names the exact offset.
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from linter.lazy_regex import LazyPattern
 from linter.pointer import join
 
 MAX_DEPTH = 200
 """Deepest nesting of arrays and objects a document may have (documented in the README)."""
 
-_WS = re.compile(r"[ \t\n\r]*")
-_STRING = re.compile(r'"(?:[^"\\\x00-\x1f]|\\(?:["\\/bfnrt]|u[0-9a-fA-F]{4}))*"')
-_NUMBER = re.compile(r"-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?")
+_WS = LazyPattern(r"[ \t\n\r]*")
+_STRING = LazyPattern(r'"(?:[^"\\\x00-\x1f]|\\(?:["\\/bfnrt]|u[0-9a-fA-F]{4}))*"')
+_NUMBER = LazyPattern(r"-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?")
 _LITERALS = ("true", "false", "null")
-_NOT_JSON = re.compile(r"NaN|-?Infinity|'|//|/\*")
+_NOT_JSON = LazyPattern(r"NaN|-?Infinity|'|//|/\*")
 
 
 class JsonScanError(Exception):

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import bisect
-import re
 
 from linter.diagnostic import Position, Span
+from linter.lazy_regex import LazyPattern
 
-_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+_LINE_BREAK = LazyPattern(r"\r\n|\r|\n")
 
 
 class LineIndex:

@@ -24,6 +24,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from linter.closest import closest
+from linter.lazy_regex import LazyPattern
 
 # Names are ASCII identifiers, so their classes are case-sensitive groups ``(?-i:...)`` even
 # in IGNORECASE patterns (which fold only the words around them). That also spares compiling
@@ -38,16 +39,16 @@ _CALL_VERB = r"\b(?:call(?:s|ed|ing)?|invok(?:e|es|ed|ing)|trigger(?:s|ed|ing)?)
 _USE_VERB = r"\b(?:use|uses|using|used)"
 _ARTICLE = r"(?:\s+(?:the|a|an|your|this|that))?"
 _KIND = r"(?:tool|function)s?\b"
-_TOOL_WORD = re.compile(r"\b(?:tools?|functions?|call(?:s|ed|ing)?|invok(?:e|es|ed|ing)|trigger(?:s|ed|ing)?)\b", re.I)
+_TOOL_WORD = LazyPattern(r"\b(?:tools?|functions?|call(?:s|ed|ing)?|invok(?:e|es|ed|ing)|trigger(?:s|ed|ing)?)\b", re.I)
 _NEAR = 100
 """How far (characters) a tool word may be from a backticked name for the name to count."""
 
-_BACKTICKED = re.compile(r"`\s*(" + _IDENT + r")\s*(\([^`]*\))?\s*`")
-_AFTER_CALL = re.compile(_CALL_VERB + _ARTICLE + r"\s+`?(" + _SNAKE + r")\b", re.IGNORECASE)
-_AFTER_CALL_BACKTICKED = re.compile(_CALL_VERB + _ARTICLE + r"\s+`(" + _IDENT + r")`", re.IGNORECASE)
-_AFTER_USE = re.compile(_USE_VERB + _ARTICLE + r"\s+`?(" + _SNAKE + r")`?\s+" + _KIND, re.IGNORECASE)
-_BEFORE_PAREN = re.compile(r"(?<![\w.])(" + _SNAKE + r")\(")
-_BEFORE_KIND = re.compile(r"(?<![\w.])(" + _SNAKE + r")`?\s+" + _KIND, re.IGNORECASE)
+_BACKTICKED = LazyPattern(r"`\s*(" + _IDENT + r")\s*(\([^`]*\))?\s*`")
+_AFTER_CALL = LazyPattern(_CALL_VERB + _ARTICLE + r"\s+`?(" + _SNAKE + r")\b", re.IGNORECASE)
+_AFTER_CALL_BACKTICKED = LazyPattern(_CALL_VERB + _ARTICLE + r"\s+`(" + _IDENT + r")`", re.IGNORECASE)
+_AFTER_USE = LazyPattern(_USE_VERB + _ARTICLE + r"\s+`?(" + _SNAKE + r")`?\s+" + _KIND, re.IGNORECASE)
+_BEFORE_PAREN = LazyPattern(r"(?<![\w.])(" + _SNAKE + r")\(")
+_BEFORE_KIND = LazyPattern(r"(?<![\w.])(" + _SNAKE + r")`?\s+" + _KIND, re.IGNORECASE)
 
 _NOT_TOOLS = frozenset({"snake_case", "camel_case", "kebab_case"})
 _NUMBER_WORDS = {
@@ -55,7 +56,7 @@ _NUMBER_WORDS = {
     "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
 }
 _COUNT = r"(\d{1,3}|" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True)) + r")"
-_TOOL_COUNT = re.compile(
+_TOOL_COUNT = LazyPattern(
     r"\byou\s+(?:have|'ve\s+got|can\s+(?:use|call))\s+(?:access\s+to\s+)?(?:exactly\s+|only\s+)?"
     + _COUNT + r"\s+(?:(?-i:[A-Za-z-]+)\s+)?(?:tools?|functions?)\b"
     + r"|\b(?:these|the\s+following)\s+" + _COUNT + r"\s+(?:tools?|functions?)\b",
@@ -119,7 +120,7 @@ _KIND_WORDS = ("tool", "function")
 _USE_WORDS = ("us",)
 
 
-def _finditer(pattern: re.Pattern[str], text: str, lowered: str, starts: tuple[str, ...]) -> Iterator[re.Match[str]]:
+def _finditer(pattern: LazyPattern, text: str, lowered: str, starts: tuple[str, ...]) -> Iterator[re.Match[str]]:
     """``pattern.finditer(text)``, tried only where one of ``starts`` begins when ``starts`` are the
     words every match begins with: in ASCII text ``re.IGNORECASE`` finds them as ``lowered`` does,
     and a regex tried at every character of a long prompt is the slow part."""

@@ -6,7 +6,9 @@ import json
 import re
 from typing import Any
 
-_SECRET_KEY = re.compile(
+from linter.lazy_regex import LazyPattern
+
+_SECRET_KEY = LazyPattern(
     r"(api[_-]?key|apikey|secret|token|password|passwd|authorization|auth|credential|private[_-]?key|bearer)",
     re.IGNORECASE,
 )

@@ -18,6 +18,7 @@ from urllib.parse import parse_qsl, urlsplit
 
 from linter import pointer as ptr
 from linter.diagnostic import Diagnostic
+from linter.lazy_regex import LazyPattern
 from linter.redact import MASK
 
 Kind = Literal["field", "header", "url", "token"]
@@ -29,10 +30,10 @@ _SECRET_WORDS = frozenset({
 })
 _KEY_OWNERS = frozenset({"api", "private", "access", "secret", "client", "subscription", "account", "signing"})
 _QUERY_SECRETS = frozenset({"key", "sig", "signature"})
-_AUTH_SCHEME = re.compile(r"^(?:bearer|basic|token|apikey|key)\s+", re.IGNORECASE)
+_AUTH_SCHEME = LazyPattern(r"^(?:bearer|basic|token|apikey|key)\s+", re.IGNORECASE)
 
-TOKEN_SHAPES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
-    (label, re.compile(r"(?<![A-Za-z0-9_-])" + pattern))
+TOKEN_SHAPES: tuple[tuple[str, LazyPattern], ...] = tuple(
+    (label, LazyPattern(r"(?<![A-Za-z0-9_-])" + pattern))
     for label, pattern in (
         ("an OpenAI or Anthropic API key", r"sk-(?:proj-|ant-|svcacct-|admin-)?[A-Za-z0-9_-]{20,}"),
         ("a provider secret key (sk_...)", r"sk_(?:car_|live_|test_)?[A-Za-z0-9]{20,}"),
@@ -46,14 +47,14 @@ TOKEN_SHAPES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("a private key", r"-----BEGIN (?:[A-Z]+ )?PRIVATE KEY-----"),
     )
 )
-_TOKEN_START = re.compile(r"sk[-_]|gsk_|AIza|xox|gh[pousr]_|github_pat_|hf_|AKIA|eyJ|-----BEGIN")
+_TOKEN_START = LazyPattern(r"sk[-_]|gsk_|AIza|xox|gh[pousr]_|github_pat_|hf_|AKIA|eyJ|-----BEGIN")
 """Where any of :data:`TOKEN_SHAPES` can start (a superset: strings without one skip them all)."""
-_URL = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*://[^\s\"'<>]+")
+_URL = LazyPattern(r"[A-Za-z][A-Za-z0-9+.-]*://[^\s\"'<>]+")
 _PLACEHOLDER_WORDS = ("changeme", "change-me", "change_me", "replace-me", "replace_me", "replaceme",
                       "placeholder", "example", "dummy", "redacted", "process.env", "os.environ", "getenv")
-_WORDS_ONLY = re.compile(r"[A-Za-z]+(?:[ _.-][A-Za-z]+)*")
-_ENV_NAME = re.compile(r"\$?[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+")
-_SHELL_VAR = re.compile(r"\$[A-Za-z_][A-Za-z0-9_]*|\$\([^)]*\)|%[A-Za-z_][A-Za-z0-9_]*%")
+_WORDS_ONLY = LazyPattern(r"[A-Za-z]+(?:[ _.-][A-Za-z]+)*")
+_ENV_NAME = LazyPattern(r"\$?[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+")
+_SHELL_VAR = LazyPattern(r"\$[A-Za-z_][A-Za-z0-9_]*|\$\([^)]*\)|%[A-Za-z_][A-Za-z0-9_]*%")
 
 
 class SecretHit(NamedTuple):
@@ -304,7 +305,7 @@ def redact_source(text: str, value: Any) -> str:
     return text
 
 
-_ASSIGNMENT = re.compile(
+_ASSIGNMENT = LazyPattern(
     r"""["']?(?<![A-Za-z0-9_.-])([A-Za-z0-9_.-]+)["']?\s*[:=]\s*["']?(?:(?:bearer|basic|token)\s+)?([^"'\s,}\]]+)""",
     re.IGNORECASE,
 )

@@ -6,11 +6,11 @@ registry models) and the reference's section 4 (OpenAI function-tool format).
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from typing import Any, NamedTuple
 
 from linter import pointer as ptr
+from linter.lazy_regex import LazyPattern
 from linter.rule import TOOL_LIST_POINTERS, Persona
 
 MAX_TOOLS = 50
@@ -19,11 +19,11 @@ MAX_DEFINITION_CHARS = 10_000
 """``len(description) + len(json.dumps(parameters, sort_keys=True))`` limit (tavus-cli-facts)."""
 RESERVED_PARAMETER_PREFIX = "tavus_"
 """Parameter names with this prefix are reserved for system placeholders (tavus-cli-facts)."""
-OPENAI_NAME = re.compile(r"[a-zA-Z0-9_-]{1,64}")
+OPENAI_NAME = LazyPattern(r"[a-zA-Z0-9_-]{1,64}")
 """OpenAI's tool-name validation (reference section 4); the schema checks it."""
-REGISTRY_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]{0,63}")
+REGISTRY_NAME = LazyPattern(r"[A-Za-z_][A-Za-z0-9_]{0,63}")
 """The Tavus tools registry's stricter name rule (tavus-cli-facts; reference section 4)."""
-SNAKE_CASE = re.compile(r"[a-z_][a-z0-9_]*")
+SNAKE_CASE = LazyPattern(r"[a-z_][a-z0-9_]*")
 RAVEN_ENTRY_CHARS = 1_000
 """Per-entry limit of Raven queries, prompts and tool strings on the Perception-tool page [S11b]."""
 RAVEN_ENTRY_CHARS_LENIENT = 10_000
@@ -323,8 +323,8 @@ class _Group:
         self.fixed = False  # holds a part that must match exactly once
 
 
-_GROUP_PREFIX = re.compile(r"\?(?:P?<[A-Za-z_]\w*>|<[=!]|[:=!>]|P=\w+\)?|[aiLmsux-]*:)")
-_QUANTIFIER = re.compile(r"(?:([*+]|\{\d*,\})|\?|\{\d+(?:,\d+)?\})[?+]?")
+_GROUP_PREFIX = LazyPattern(r"\?(?:P?<[A-Za-z_]\w*>|<[=!]|[:=!>]|P=\w+\)?|[aiLmsux-]*:)")
+_QUANTIFIER = LazyPattern(r"(?:([*+]|\{\d*,\})|\?|\{\d+(?:,\d+)?\})[?+]?")
 
 
 def _atom_end(pattern: str, index: int) -> int:

@@ -7,11 +7,12 @@ from collections.abc import Iterator
 from urllib.parse import urlsplit, urlunsplit
 
 from linter.diagnostic import Finding
+from linter.lazy_regex import LazyPattern
 from linter.rule import Persona, rule
 from rules._layers import custom_base_url, has_http_scheme
 
 # Routes of OpenAI-compatible and common LLM servers; Tavus appends /chat/completions itself.
-_ROUTE = re.compile(
+_ROUTE = LazyPattern(
     r"(?P<route>/(?:v\d+/)?(?:chat/completions|completions|responses|messages|embeddings|api/chat|api/generate))/*$",
     re.IGNORECASE,
 )

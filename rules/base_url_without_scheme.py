@@ -6,14 +6,15 @@ import re
 from collections.abc import Iterator
 
 from linter.diagnostic import Finding
+from linter.lazy_regex import LazyPattern
 from linter.redact import show
 from linter.rule import Persona, rule
 from linter.secrets import is_placeholder
 from rules._layers import custom_base_url, has_http_scheme
 
-_HOST = re.compile(r"[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+(:\d+)?(/[^\s<>{}]*)?$")
+_HOST = LazyPattern(r"[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+(:\d+)?(/[^\s<>{}]*)?$")
 """Looks like ``host.name[:port][/path]``: then the fix is just the missing scheme."""
-_LOCAL = re.compile(r"^(?:[a-z]+://)?(?:localhost|127\.0\.0\.1|0\.0\.0\.0|\[::1\])(?:[:/]|$)", re.IGNORECASE)
+_LOCAL = LazyPattern(r"^(?:[a-z]+://)?(?:localhost|127\.0\.0\.1|0\.0\.0\.0|\[::1\])(?:[:/]|$)", re.IGNORECASE)
 
 
 @rule(code="LLM009", name="base-url-without-scheme", severity="error")

@@ -2,17 +2,17 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from linter import pointer as ptr
 from linter.diagnostic import Finding
 from linter.known_mistakes import ID_FIELDS, IdField
+from linter.lazy_regex import LazyPattern
 from linter.redact import show
 from linter.rule import Persona, rule
 from linter.secrets import is_placeholder
 
-_ID_CHARACTERS = re.compile(r"[A-Za-z0-9_]+")
+_ID_CHARACTERS = LazyPattern(r"[A-Za-z0-9_]+")
 
 
 @rule(code="PIPE011", name="id-shape", severity="info")

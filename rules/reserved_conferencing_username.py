@@ -6,9 +6,10 @@ import re
 from collections.abc import Iterator
 
 from linter.diagnostic import Finding
+from linter.lazy_regex import LazyPattern
 from linter.rule import Persona, rule
 
-_RESERVED = re.compile(r"bot\d+", re.IGNORECASE)
+_RESERVED = LazyPattern(r"bot\d+", re.IGNORECASE)
 
 
 @rule(code="PIPE010", name="reserved-conferencing-username", severity="error", first_revision="pal-2026-06")

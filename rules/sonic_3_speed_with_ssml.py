@@ -6,10 +6,11 @@ import re
 from collections.abc import Iterator
 
 from linter.diagnostic import Finding
+from linter.lazy_regex import LazyPattern
 from linter.rule import Persona, rule
 from rules._layers import voice_family
 
-_SSML_TAG = re.compile(r"<\s*(speed|volume)\b", re.IGNORECASE)
+_SSML_TAG = LazyPattern(r"<\s*(speed|volume)\b", re.IGNORECASE)
 
 
 @rule(code="TTS007", name="sonic-3-speed-with-ssml", severity="warning")

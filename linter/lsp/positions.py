@@ -7,11 +7,10 @@ UTF-16 units. Lines end at ``\\r\\n``, ``\\r`` or ``\\n``, as in both persona-li
 
 from __future__ import annotations
 
-import re
-
 from linter.diagnostic import Position, Span
+from linter.lazy_regex import LazyPattern
 
-_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+_LINE_BREAK = LazyPattern(r"\r\n|\r|\n")
 
 
 def split_lines(text: str) -> list[str]:

@@ -6,15 +6,15 @@ for clean files. Lines split on ``\\r\\n``, ``\\r`` and ``\\n`` exactly as posit
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from collections.abc import Mapping
 
 from linter.diagnostic import Diagnostic
+from linter.lazy_regex import LazyPattern
 
 MAX_WIDTH = 100
 """Longest excerpt shown; longer lines (a one-line system prompt) are cut around the span."""
-_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+_LINE_BREAK = LazyPattern(r"\r\n|\r|\n")
 
 
 class SourceExcerpts:
