@@ -10,6 +10,11 @@ from linter.lazy_regex import LazyPattern
 _LINE_BREAK = LazyPattern(r"\r\n|\r|\n")
 
 
+def split_lines(text: str) -> list[str]:
+    """``text`` cut at every line ending that positions count (``\\r\\n``, ``\\r``, ``\\n``)."""
+    return _LINE_BREAK.split(text)
+
+
 class LineIndex:
     """Maps character offsets of ``text`` to positions; ``\\r\\n``, ``\\r`` and ``\\n`` all end a line."""
 

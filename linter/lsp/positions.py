@@ -8,13 +8,6 @@ UTF-16 units. Lines end at ``\\r\\n``, ``\\r`` or ``\\n``, as in both persona-li
 from __future__ import annotations
 
 from linter.diagnostic import Position, Span
-from linter.lazy_regex import LazyPattern
-
-_LINE_BREAK = LazyPattern(r"\r\n|\r|\n")
-
-
-def split_lines(text: str) -> list[str]:
-    return _LINE_BREAK.split(text)
 
 
 def units(text: str, encoding: str = "utf-16") -> int:

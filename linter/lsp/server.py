@@ -16,8 +16,9 @@ from pygls.lsp.server import LanguageServer
 
 from linter import __version__
 from linter.diagnostic import Diagnostic, Severity
+from linter.lines import split_lines
 from linter.lsp import analysis
-from linter.lsp.positions import from_lsp, span_to_lsp, split_lines
+from linter.lsp.positions import from_lsp, span_to_lsp
 
 CHANGE_DELAY = 0.15
 """Seconds to wait after a keystroke before linting (a newer keystroke restarts the wait)."""

@@ -10,11 +10,10 @@ import unicodedata
 from collections.abc import Mapping
 
 from linter.diagnostic import Diagnostic
-from linter.lazy_regex import LazyPattern
+from linter.lines import split_lines
 
 MAX_WIDTH = 100
 """Longest excerpt shown; longer lines (a one-line system prompt) are cut around the span."""
-_LINE_BREAK = LazyPattern(r"\r\n|\r|\n")
 
 
 class SourceExcerpts:
@@ -29,7 +28,7 @@ class SourceExcerpts:
             text = self._sources.get(path)
             if text is None:
                 return None
-            self._lines[path] = _LINE_BREAK.split(text)
+            self._lines[path] = split_lines(text)
         return self._lines[path]
 
     def excerpt(self, diagnostic: Diagnostic) -> list[str]:
