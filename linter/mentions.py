@@ -98,7 +98,7 @@ def _tool_references(text: str, skipped: frozenset[str]) -> tuple[Mention, ...]:
             add(name, match.start(1))
     # Skip the scans that cannot match (each needs its literal words): a prompt is scanned by
     # several rules' helpers on every file, and most prompts say neither "tool" nor "function".
-    lowered = text.lower()
+    lowered = _lower(text)
     calls = _contains(text, lowered, _CALL_WORDS)
     kinds = _contains(text, lowered, _KIND_WORDS)
     wanted = (
@@ -136,6 +136,12 @@ def _finditer(pattern: LazyPattern, text: str, lowered: str, starts: tuple[str, 
         if match is not None:
             end = match.end()
             yield match
+
+
+@lru_cache(maxsize=16)
+def _lower(text: str) -> str:
+    # Each rule that reads prompts asks about the same one or two, once per declared tool.
+    return text.lower()
 
 
 def _occurrences(text: str, word: str) -> Iterator[int]:
@@ -190,7 +196,7 @@ def mentions(text: str, name: str) -> bool:
     if text.isascii() and name.isascii():
         # Every spelling begins with the name's first word (after ``lead`` leading ``_``/``-``):
         # scanning from there gives the same answer (lookbehinds still see what precedes it).
-        found = text.lower().find(first)
+        found = _lower(text).find(first)
         if found < 0:
             return False
         start = max(0, found - lead)
@@ -212,7 +218,7 @@ def _mention(name: str) -> tuple[re.Pattern[str], str, int]:
 def stated_tool_counts(text: str) -> list[tuple[int, int]]:
     """Every tool count ``text`` states ("you have 4 tools"), as ``(count, offset)`` pairs."""
     counts: list[tuple[int, int]] = []
-    if not _contains(text, text.lower(), _KIND_WORDS):  # every count is of "tools" or "functions"
+    if not _contains(text, _lower(text), _KIND_WORDS):  # every count is of "tools" or "functions"
         return counts
     for match in _TOOL_COUNT.finditer(text):
         word = (match.group(1) or match.group(2)).lower()
