@@ -62,3 +62,25 @@ def test_key_chars_are_what_the_key_class_matches() -> None:
 def test_every_secret_name_holds_a_candidate_word() -> None:
     for word in {*secrets._SECRET_WORDS, "key"}:
         assert any(candidate in word for candidate in secrets._NAME_WORDS), word
+
+
+TOKEN_START = re.compile(r"sk[-_]|gsk_|AIza|xox|gh[pousr]_|github_pat_|hf_|AKIA|eyJ|-----BEGIN")
+"""Where a key shape can start, as one regex: the oracle of :func:`secrets.may_hold_token`."""
+TOKEN_PIECES = ["s", "k", "sk", "g", "gh", "p", "o", "u", "r", "h", "f", "x", "xo", "github", "pat", "_", "-",
+                "AI", "za", "AK", "IA", "ey", "J", "-----", "BEGIN", " ", "e", "a", "\u0130", "é"]
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(st.sampled_from(TOKEN_PIECES), max_size=12).map("".join))
+def test_may_hold_token_is_the_token_start_regex(text: str) -> None:
+    assert secrets.may_hold_token(text) == (TOKEN_START.search(text) is not None)
+
+
+def test_may_hold_token_on_every_shape_and_fixture() -> None:
+    for literal in ("gsk_x", "ghr_x", "github_pat_x", "-----BEGIN", "AIza", "eyJ", "sk-", "hf_", "xox", "AKIA"):
+        assert secrets.may_hold_token(f"a {literal} b"), literal
+    for path in FIXTURES.rglob("*.*"):
+        if not path.is_file():  # a dangling link fixture
+            continue
+        text = path.read_text(encoding="utf-8", errors="replace")
+        assert secrets.may_hold_token(text) == (TOKEN_START.search(text) is not None), path
