@@ -102,15 +102,15 @@ def _tool_references(text: str, skipped: frozenset[str]) -> tuple[Mention, ...]:
     calls = _contains(text, lowered, _CALL_WORDS)
     kinds = _contains(text, lowered, _KIND_WORDS)
     wanted = (
-        (_AFTER_CALL, underscores and calls, _CALL_WORDS),
-        (_AFTER_CALL_BACKTICKED, backticks and calls, _CALL_WORDS),
-        (_AFTER_USE, underscores and kinds and _contains(text, lowered, _USE_WORDS), _USE_WORDS),
-        (_BEFORE_PAREN, underscores and "(" in text, ()),
-        (_BEFORE_KIND, underscores and kinds, ()),
+        (_AFTER_CALL, underscores and calls, _finditer, _CALL_WORDS),
+        (_AFTER_CALL_BACKTICKED, backticks and calls, _finditer, _CALL_WORDS),
+        (_AFTER_USE, underscores and kinds and _contains(text, lowered, _USE_WORDS), _finditer, _USE_WORDS),
+        (_BEFORE_PAREN, underscores and "(" in text, _finditer_before, ("(",)),
+        (_BEFORE_KIND, underscores and kinds, _finditer_before, _KIND_WORDS),
     )
-    for pattern, possible, starts in wanted:
+    for pattern, possible, scan, words in wanted:
         if possible:
-            for match in _finditer(pattern, text, lowered, starts):
+            for match in scan(pattern, text, lowered, words):
                 add(match.group(1), match.start(1))
     return tuple(Mention(name, offset) for name, offset in sorted(found.items(), key=lambda item: item[1]))
 
@@ -127,7 +127,11 @@ def _finditer(pattern: LazyPattern, text: str, lowered: str, starts: tuple[str, 
     if not starts or not text.isascii():
         yield from pattern.finditer(text)
         return
-    candidates = sorted(index for word in starts for index in _occurrences(lowered, word))
+    yield from _matches_at(pattern, text, sorted(index for word in starts for index in _occurrences(lowered, word)))
+
+
+def _matches_at(pattern: LazyPattern, text: str, candidates: list[int]) -> Iterator[re.Match[str]]:
+    """The matches ``finditer`` finds when it can only match at ``candidates`` (in order)."""
     end = 0
     for index in candidates:
         if index < end:  # finditer resumes after a match: matches never overlap
@@ -142,6 +146,35 @@ def _finditer(pattern: LazyPattern, text: str, lowered: str, starts: tuple[str, 
 def _lower(text: str) -> str:
     # Each rule that reads prompts asks about the same one or two, once per declared tool.
     return text.lower()
+
+
+_NAME_CHARACTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_")
+_GAP = frozenset({"`", *(c for c in map(chr, range(128)) if c.isspace())})
+"""What may stand between a name and the word after it in :data:`_BEFORE_KIND` and
+:data:`_BEFORE_PAREN`: a closing backtick and what ``\\s`` matches in ASCII text."""
+
+
+def _finditer_before(pattern: LazyPattern, text: str, lowered: str, ends: tuple[str, ...]) -> Iterator[re.Match[str]]:
+    """``pattern.finditer(text)`` for the patterns that are a whole name (a run of name
+    characters after no word character), then :data:`_GAP` characters, then one of ``ends``.
+
+    Such a match starts where the name run before an occurrence of ``ends`` starts, so only
+    those places are tried: the plain scan tries the pattern at every letter of the prompt
+    (0.14 ms for a 1.5 kB prompt that says "tool" somewhere).
+    """
+    if not text.isascii():
+        yield from pattern.finditer(text)
+        return
+    candidates = set()
+    for word in ends:
+        for index in _occurrences(lowered, word):
+            start = index
+            while start > 0 and text[start - 1] in _GAP:
+                start -= 1
+            while start > 0 and text[start - 1] in _NAME_CHARACTERS:
+                start -= 1
+            candidates.add(start)
+    yield from _matches_at(pattern, text, sorted(candidates))
 
 
 def _occurrences(text: str, word: str) -> Iterator[int]:

@@ -26,13 +26,14 @@ WORDS = [
     "these", "the following", "3", "two", "a single", "exactly", "you have two functions", "You can use 3 tool",
     "these two tools", f"you have two function{LONG_S}", f"{DOTLESS_I}nvoke lookup_order",
     f"u{LONG_S}e the check_room tool", f"tr{DOTLESS_I}gger `get_x`", f"invo{KELVIN}e x_y", "caLL a_b",
+    "x_y` tools", "`x_y `tool", "a_b_(", ".a_b(", "é_x tool", "a_b\x1ftool", "_ (", "stool", "functional", "a_b\t(",
 ]
 NAMES = [
     "lookup_order", "_private_tool", "__", "-x-", "get-weather", "a", "K_s", "check_room", f"{LONG_S}k", "call", "x",
 ]
-prompts = st.lists(st.sampled_from(WORDS), max_size=30).map(" ".join) | st.text(
-    alphabet=st.sampled_from([*"abcklosu_- ()`.\n", LONG_S, KELVIN, DOTLESS_I]), max_size=40
-)
+prompts = st.lists(st.sampled_from(WORDS), max_size=30).map(" ".join) | st.lists(
+    st.sampled_from([*"abcklosu_- ()`.\n\x1f", "tool", LONG_S, KELVIN, DOTLESS_I]), max_size=40
+).map("".join)
 SETTINGS = settings(max_examples=400, deadline=None)
 
 
@@ -60,6 +61,9 @@ def test_candidate_scan_agrees_with_finditer(text: str) -> None:
     for pattern, starts in ((m._AFTER_CALL, m._CALL_WORDS), (m._AFTER_CALL_BACKTICKED, m._CALL_WORDS),
                             (m._AFTER_USE, m._USE_WORDS)):
         fast = [match.span(1) for match in m._finditer(pattern, text, text.lower(), starts)]
+        assert fast == [match.span(1) for match in pattern.finditer(text)], pattern.pattern
+    for pattern, ends in ((m._BEFORE_PAREN, ("(",)), (m._BEFORE_KIND, m._KIND_WORDS)):
+        fast = [match.span(1) for match in m._finditer_before(pattern, text, text.lower(), ends)]
         assert fast == [match.span(1) for match in pattern.finditer(text)], pattern.pattern
 
 
