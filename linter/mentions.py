@@ -220,32 +220,84 @@ def mentions(text: str, name: str) -> bool:
     """Whether ``text`` names the tool ``name`` anywhere, as a whole word.
 
     Lenient on purpose (it decides whether to *skip* an advice): case is ignored, and
-    ``lookup order`` counts for ``lookup_order``.
+    ``lookup order`` counts for ``lookup_order``. The definition is :func:`_mention`'s pattern;
+    for ASCII texts and names made of ``[A-Za-z0-9_-]`` (every valid tool name) the same answer
+    comes from string searches, without compiling a pattern for each new tool name (0.18 ms).
     """
     if not name:
         return False
-    pattern, first, lead = _mention(name)
-    start = 0
-    if text.isascii() and name.isascii():
-        # Every spelling begins with the name's first word (after ``lead`` leading ``_``/``-``):
-        # scanning from there gives the same answer (lookbehinds still see what precedes it).
-        found = _lower(text).find(first)
-        if found < 0:
-            return False
-        start = max(0, found - lead)
-    return pattern.search(text, start) is not None
+    spelled = _spellings(name)
+    if spelled is None or not text.isascii():
+        return _mention(name).search(text) is not None
+    lowered = _lower(text)
+    exact, parts = spelled
+    return _has_word(lowered, exact) or (parts is not None and _has_joined(lowered, parts))
 
 
 @lru_cache(maxsize=1024)
-def _mention(name: str) -> tuple[re.Pattern[str], str, int]:
-    """The pattern :func:`mentions` looks for, the name's first word (lowered), and how many
-    ``_``/``-`` precede that word in ``name``."""
-    core = name.strip("_-")
+def _mention(name: str) -> re.Pattern[str]:
+    """The whole-word, case-blind pattern of ``name`` and, when it has ``_`` or ``-`` inside,
+    of its words joined by any run of spaces, ``_`` and ``-``."""
     spellings = {re.escape(name)}
-    if "_" in name.strip("_") or "-" in name:
-        spellings.add(r"[\s_-]+".join(re.escape(part) for part in re.split(r"[_-]+", core)))
-    pattern = re.compile(_NOT_NAME_BEFORE + "(?:" + "|".join(spellings) + ")" + _NOT_NAME_AFTER, re.IGNORECASE)
-    return pattern, re.split(r"[_-]+", core)[0].lower(), len(name) - len(name.lstrip("_-"))
+    if _splits(name):
+        spellings.add(r"[\s_-]+".join(re.escape(part) for part in re.split(r"[_-]+", name.strip("_-"))))
+    return re.compile(_NOT_NAME_BEFORE + "(?:" + "|".join(spellings) + ")" + _NOT_NAME_AFTER, re.IGNORECASE)
+
+
+def _splits(name: str) -> bool:
+    return "_" in name.strip("_") or "-" in name
+
+
+@lru_cache(maxsize=1024)
+def _spellings(name: str) -> tuple[str, tuple[str, ...] | None] | None:
+    """``name`` lowered and its words lowered (``None`` when it has no joined spelling), or
+    ``None`` when only the pattern can answer: characters outside ``[A-Za-z0-9_-]``, or nothing
+    but ``_`` and ``-`` (whose joined spelling is empty)."""
+    core = name.strip("_-")
+    if not core or not name.isascii() or not all(c in _NAME_CHARACTERS or c == "-" for c in name):
+        return None
+    parts = tuple(part.lower() for part in re.split(r"[_-]+", core)) if _splits(name) else None
+    return name.lower(), parts
+
+
+def _has_word(lowered: str, word: str) -> bool:
+    index = lowered.find(word)
+    while index >= 0:
+        if _is_whole(lowered, index, index + len(word)):
+            return True
+        index = lowered.find(word, index + 1)
+    return False
+
+
+def _has_joined(lowered: str, parts: tuple[str, ...]) -> bool:
+    """Whether ``parts`` occur in order, each after a run of :data:`_SEPARATORS`, as a whole word.
+    A part is letters and digits, which no separator is, so each run is taken whole."""
+    first, rest = parts[0], parts[1:]
+    index = lowered.find(first)
+    while index >= 0:
+        end = index + len(first)
+        for part in rest:
+            after = end
+            while after < len(lowered) and lowered[after] in _SEPARATORS:
+                after += 1
+            if after == end or not lowered.startswith(part, after):
+                break
+            end = after + len(part)
+        else:
+            if _is_whole(lowered, index, end):
+                return True
+        index = lowered.find(first, index + 1)
+    return False
+
+
+def _is_whole(text: str, start: int, end: int) -> bool:
+    return (start == 0 or text[start - 1] not in _NAME_CHARACTERS) and (
+        end == len(text) or text[end] not in _NAME_CHARACTERS
+    )
+
+
+_SEPARATORS = frozenset({"_", "-", *(c for c in map(chr, range(128)) if c.isspace())})
+"""What ``[\\s_-]`` matches in ASCII text."""
 
 
 def stated_tool_counts(text: str) -> list[tuple[int, int]]:

@@ -27,9 +27,11 @@ WORDS = [
     "these two tools", f"you have two function{LONG_S}", f"{DOTLESS_I}nvoke lookup_order",
     f"u{LONG_S}e the check_room tool", f"tr{DOTLESS_I}gger `get_x`", f"invo{KELVIN}e x_y", "caLL a_b",
     "x_y` tools", "`x_y `tool", "a_b_(", ".a_b(", "é_x tool", "a_b\x1ftool", "_ (", "stool", "functional", "a_b\t(",
+    "get\tweather", "GET__-weather", "get\x1fweather", "k s", "a1 b2", "x-", "x_", "_x",
 ]
 NAMES = [
     "lookup_order", "_private_tool", "__", "-x-", "get-weather", "a", "K_s", "check_room", f"{LONG_S}k", "call", "x",
+    "Get-Weather_", "a1_b2", "x-", "_x", "get weather", "a.b",
 ]
 prompts = st.lists(st.sampled_from(WORDS), max_size=30).map(" ".join) | st.lists(
     st.sampled_from([*"abcklosu_- ()`.\n\x1f", "tool", LONG_S, KELVIN, DOTLESS_I]), max_size=40
@@ -53,6 +55,13 @@ def plain_mentions(text: str, name: str) -> bool:
 def test_mentions_agrees_with_a_whole_text_search(text: str, name: str) -> None:
     assert m.mentions(text, name) == plain_mentions(text, name)
     assert m.mentions(text + " " + name.upper(), name) == plain_mentions(text + " " + name.upper(), name)
+
+
+def test_mentions_agrees_on_every_word_and_name() -> None:
+    for name in NAMES:
+        for word in WORDS:
+            for text in (word, f"a {word}.", f"x{word}", f"{word}_", word.upper()):
+                assert m.mentions(text, name) == plain_mentions(text, name), (text, name)
 
 
 @SETTINGS
