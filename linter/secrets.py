@@ -50,11 +50,16 @@ TOKEN_SHAPES: tuple[tuple[str, LazyPattern], ...] = tuple(
 _GITHUB_START = LazyPattern(r"gh[pousr]_|github_pat_")
 
 
+_SHORTEST_TOKEN = 15
+"""No string of :data:`TOKEN_SHAPES` is shorter (``xox?-`` and ten more characters)."""
+
+
 def may_hold_token(text: str) -> bool:
-    """Whether one of :data:`TOKEN_SHAPES` can start in ``text`` (a superset: strings without
-    one skip all ten). Substring tests, not one regex of alternatives: that regex, tried at every
-    character of every string, was half the secret walk over a persona's 2 to 3 kB of text."""
-    return (
+    """Whether ``text`` is long enough for one of :data:`TOKEN_SHAPES` and one can start in it (a
+    superset: other strings skip all ten). Substring tests, not one regex of alternatives: that
+    regex, tried at every character of every string, was half the secret walk over a persona's
+    2 to 3 kB of text; most strings (types, names) are too short to try at all."""
+    return len(text) >= _SHORTEST_TOKEN and (
         "sk-" in text or "sk_" in text or "hf_" in text or "AIza" in text or "AKIA" in text or "eyJ" in text
         or "xox" in text or "-----BEGIN" in text or ("_" in text and _GITHUB_START.search(text) is not None)
     )

@@ -73,14 +73,22 @@ TOKEN_PIECES = ["s", "k", "sk", "g", "gh", "p", "o", "u", "r", "h", "f", "x", "x
 @settings(max_examples=1500, deadline=None)
 @given(st.lists(st.sampled_from(TOKEN_PIECES), max_size=12).map("".join))
 def test_may_hold_token_is_the_token_start_regex(text: str) -> None:
-    assert secrets.may_hold_token(text) == (TOKEN_START.search(text) is not None)
+    long_enough = len(text) >= secrets._SHORTEST_TOKEN
+    assert secrets.may_hold_token(text) == (long_enough and TOKEN_START.search(text) is not None)
+
+
+def test_no_token_shape_is_shorter_than_the_walk_assumes() -> None:
+    for label, pattern in secrets.TOKEN_SHAPES:
+        shortest = re._parser.parse(pattern.pattern).getwidth()[0]  # type: ignore[attr-defined]
+        # The lookbehind is zero-width; every shape needs at least this many characters.
+        assert shortest >= secrets._SHORTEST_TOKEN, label
 
 
 def test_may_hold_token_on_every_shape_and_fixture() -> None:
     for literal in ("gsk_x", "ghr_x", "github_pat_x", "-----BEGIN", "AIza", "eyJ", "sk-", "hf_", "xox", "AKIA"):
-        assert secrets.may_hold_token(f"a {literal} b"), literal
+        assert secrets.may_hold_token(f"a {literal}{'x' * 20} b"), literal
     for path in FIXTURES.rglob("*.*"):
         if not path.is_file():  # a dangling link fixture
             continue
         text = path.read_text(encoding="utf-8", errors="replace")
-        assert secrets.may_hold_token(text) == (TOKEN_START.search(text) is not None), path
+        assert secrets.may_hold_token(text) == (TOKEN_START.search(text) is not None and len(text) >= 15), path
