@@ -28,11 +28,14 @@ _COLLECTION_TAGS = {"tag:yaml.org,2002:seq", "tag:yaml.org,2002:map"}
 _STR_TAGS = {"tag:yaml.org,2002:str", "tag:yaml.org,2002:timestamp", "tag:yaml.org,2002:binary"}
 
 
-class _Limit(Exception):
-    def __init__(self, message: str, node: yaml.Node) -> None:
+class _Stop(Exception):
+    """Building the value stops: a limit is reached (SYN009) or a merge cannot be done (SYN002)."""
+
+    def __init__(self, code: str, message: str, offset: int) -> None:
         super().__init__(message)
+        self.code = code
         self.message = message
-        self.node = node
+        self.offset = offset
 
 
 def parse_yaml(path: str, text: str) -> Document:
@@ -73,9 +76,9 @@ def parse_yaml(path: str, text: str) -> Document:
     builder = _Builder(loader, document)
     try:
         document.value = builder.build(root, "", 0)
-    except _Limit as limit:
-        start = limit.node.start_mark.index
-        document.problems.append(SyntaxProblem("SYN009", limit.message, document.lines.span(start, start + 1)))
+    except _Stop as stop:
+        span = document.lines.span(stop.offset, stop.offset + 1)
+        document.problems.append(SyntaxProblem(stop.code, stop.message, span))
         document.value = None
     return document
 
@@ -94,12 +97,13 @@ class _Builder:
     def build(self, node: yaml.Node, pointer: str, depth: int) -> Any:
         self.count += 1
         if self.count > MAX_YAML_VALUES:
-            raise _Limit(f"the YAML file expands to more than {MAX_YAML_VALUES:,} values (aliases?)", node)
+            message = f"the YAML file expands to more than {MAX_YAML_VALUES:,} values (aliases?)"
+            raise _Stop("SYN009", message, node.start_mark.index)
         if depth > MAX_DEPTH:
-            raise _Limit(f"nesting is deeper than {MAX_DEPTH} levels", node)
+            raise _Stop("SYN009", f"nesting is deeper than {MAX_DEPTH} levels", node.start_mark.index)
         key = id(node)
         if key in self.building:
-            raise _Limit("a YAML alias refers to a value that contains it", node)
+            raise _Stop("SYN009", "a YAML alias refers to a value that contains it", node.start_mark.index)
         if key in self.built:  # an alias: share the value, count its expanded size, no positions
             self.count += self.sizes[key]
             return self.built[key]
@@ -121,7 +125,11 @@ class _Builder:
         return value
 
     def mapping(self, node: yaml.MappingNode, pointer: str, depth: int) -> dict[str, Any]:
-        self.loader.flatten_mapping(node)
+        try:
+            self.loader.flatten_mapping(node)
+        except yaml.constructor.ConstructorError as error:  # a merge key ("<<") of something not a mapping
+            mark = error.problem_mark or node.start_mark
+            raise _Stop("SYN002", str(error.problem), mark.index) from None
         result: dict[str, Any] = {}
         for key_node, value_node in node.value:
             if not isinstance(key_node, yaml.ScalarNode):

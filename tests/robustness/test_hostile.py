@@ -27,6 +27,8 @@ def hostile_tree(root: Path) -> dict[str, str]:
         "deep.yaml": ("layers: " + "[" * 100_000 + "]" * 100_000 + "\n", "SYN009"),
         "laughs.yaml": (LAUGHS, "SYN009"),
         "tag.yaml": ("persona_name: !!python/object/apply:os.system ['true']\n", "SYN010"),
+        "merge.yaml": ("persona_name: x\nbase: &b {model: m}\nlayers: {llm: {<<: [*b, 3]}}\n", "SYN002"),
+        "merge-self.yaml": ("&a <<: *a\n", "SYN002"),
         "nan.json": ('{"persona_name": NaN}', "SYN001"),
         "infinity.json": ('{"persona_name": -Infinity}', "SYN001"),
         "nul.json": ('{"persona_name": "a\x00b", "pipeline_mode": "echo"}', "SYN001"),
