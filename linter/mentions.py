@@ -122,9 +122,9 @@ _USE_WORDS = ("us",)
 
 def _finditer(pattern: LazyPattern, text: str, lowered: str, starts: tuple[str, ...]) -> Iterator[re.Match[str]]:
     """``pattern.finditer(text)``, tried only where one of ``starts`` begins when ``starts`` are the
-    words every match begins with: in ASCII text ``re.IGNORECASE`` finds them as ``lowered`` does,
-    and a regex tried at every character of a long prompt is the slow part."""
-    if not starts or not text.isascii():
+    words every match begins with: ``re.IGNORECASE`` finds them as ``lowered`` does (see
+    :func:`_lower_finds_ascii`), and a regex tried at every character of a long prompt is the slow part."""
+    if not starts or not _lower_finds_ascii(text):
         yield from pattern.finditer(text)
         return
     yield from _matches_at(pattern, text, sorted(index for word in starts for index in _occurrences(lowered, word)))
@@ -148,28 +148,39 @@ def _lower(text: str) -> str:
     return text.lower()
 
 
+_FOLDED_INTO_ASCII = ("\u0130", "\u0131", "\u017f", "\u212a")
+"""The only characters besides ASCII letters that ``re.IGNORECASE`` matches to ASCII letters
+(dotted I, dotless i, long s, Kelvin sign); the first and the last are also the only ones whose
+``lower()`` is longer or ASCII."""
+
+
+def _lower_finds_ascii(text: str) -> bool:
+    """Whether ASCII words occur in ``_lower(text)`` exactly where ``re.IGNORECASE`` finds them in
+    ``text``, at the same offsets: any text without :data:`_FOLDED_INTO_ASCII` (most non-English
+    prompts too)."""
+    return text.isascii() or not any(letter in text for letter in _FOLDED_INTO_ASCII)
+
+
 _NAME_CHARACTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_")
-_GAP = frozenset({"`", *(c for c in map(chr, range(128)) if c.isspace())})
-"""What may stand between a name and the word after it in :data:`_BEFORE_KIND` and
-:data:`_BEFORE_PAREN`: a closing backtick and what ``\\s`` matches in ASCII text."""
 
 
 def _finditer_before(pattern: LazyPattern, text: str, lowered: str, ends: tuple[str, ...]) -> Iterator[re.Match[str]]:
     """``pattern.finditer(text)`` for the patterns that are a whole name (a run of name
-    characters after no word character), then :data:`_GAP` characters, then one of ``ends``.
+    characters after no word character), then whitespace (``\\s``, which is ``str.isspace``) and
+    backticks, then one of ``ends``.
 
     Such a match starts where the name run before an occurrence of ``ends`` starts, so only
     those places are tried: the plain scan tries the pattern at every letter of the prompt
     (0.14 ms for a 1.5 kB prompt that says "tool" somewhere).
     """
-    if not text.isascii():
+    if not _lower_finds_ascii(text):
         yield from pattern.finditer(text)
         return
     candidates = set()
     for word in ends:
         for index in _occurrences(lowered, word):
             start = index
-            while start > 0 and text[start - 1] in _GAP:
+            while start > 0 and (text[start - 1] == "`" or text[start - 1].isspace()):
                 start -= 1
             while start > 0 and text[start - 1] in _NAME_CHARACTERS:
                 start -= 1
@@ -186,9 +197,8 @@ def _occurrences(text: str, word: str) -> Iterator[int]:
 
 def _contains(text: str, lowered: str, words: tuple[str, ...]) -> bool:
     """Whether ``text`` holds one of ``words`` as ``re.IGNORECASE`` would find it."""
-    if text.isascii():
+    if _lower_finds_ascii(text):
         return any(word in lowered for word in words)
-    # Outside ASCII, IGNORECASE also folds a few letters lower() keeps apart (dotless i, long s).
     return re.search("|".join(words), text, re.IGNORECASE) is not None
 
 
@@ -221,13 +231,14 @@ def mentions(text: str, name: str) -> bool:
 
     Lenient on purpose (it decides whether to *skip* an advice): case is ignored, and
     ``lookup order`` counts for ``lookup_order``. The definition is :func:`_mention`'s pattern;
-    for ASCII texts and names made of ``[A-Za-z0-9_-]`` (every valid tool name) the same answer
-    comes from string searches, without compiling a pattern for each new tool name (0.18 ms).
+    for names made of ``[A-Za-z0-9_-]`` (every valid tool name) in texts where lowering finds what
+    IGNORECASE finds (:func:`_lower_finds_ascii`) the same answer comes from string searches,
+    without compiling a pattern for each new tool name (0.3 ms).
     """
     if not name:
         return False
     spelled = _spellings(name)
-    if spelled is None or not text.isascii():
+    if spelled is None or not _lower_finds_ascii(text):
         return _mention(name).search(text) is not None
     lowered = _lower(text)
     exact, parts = spelled
@@ -270,7 +281,7 @@ def _has_word(lowered: str, word: str) -> bool:
 
 
 def _has_joined(lowered: str, parts: tuple[str, ...]) -> bool:
-    """Whether ``parts`` occur in order, each after a run of :data:`_SEPARATORS`, as a whole word.
+    """Whether ``parts`` occur in order, each after a run of ``[\\s_-]``, as a whole word.
     A part is letters and digits, which no separator is, so each run is taken whole."""
     first, rest = parts[0], parts[1:]
     index = lowered.find(first)
@@ -278,7 +289,7 @@ def _has_joined(lowered: str, parts: tuple[str, ...]) -> bool:
         end = index + len(first)
         for part in rest:
             after = end
-            while after < len(lowered) and lowered[after] in _SEPARATORS:
+            while after < len(lowered) and (lowered[after] in "_-" or lowered[after].isspace()):
                 after += 1
             if after == end or not lowered.startswith(part, after):
                 break
@@ -294,10 +305,6 @@ def _is_whole(text: str, start: int, end: int) -> bool:
     return (start == 0 or text[start - 1] not in _NAME_CHARACTERS) and (
         end == len(text) or text[end] not in _NAME_CHARACTERS
     )
-
-
-_SEPARATORS = frozenset({"_", "-", *(c for c in map(chr, range(128)) if c.isspace())})
-"""What ``[\\s_-]`` matches in ASCII text."""
 
 
 def stated_tool_counts(text: str) -> list[tuple[int, int]]:

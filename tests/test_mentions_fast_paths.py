@@ -28,13 +28,15 @@ WORDS = [
     f"u{LONG_S}e the check_room tool", f"tr{DOTLESS_I}gger `get_x`", f"invo{KELVIN}e x_y", "caLL a_b",
     "x_y` tools", "`x_y `tool", "a_b_(", ".a_b(", "é_x tool", "a_b\x1ftool", "_ (", "stool", "functional", "a_b\t(",
     "get\tweather", "GET__-weather", "get\x1fweather", "k s", "a1 b2", "x-", "x_", "_x",
+    "café", "naïve", "\xa0", "\u3000", "ツール", "\u2028", "Ünï_x tool", "call\xa0lookup_order", "lookup\u3000order",
+    "é_x(", "get\u2009weather tool", "ÉCALL a_b", "x_y\xa0`tool",
 ]
 NAMES = [
     "lookup_order", "_private_tool", "__", "-x-", "get-weather", "a", "K_s", "check_room", f"{LONG_S}k", "call", "x",
     "Get-Weather_", "a1_b2", "x-", "_x", "get weather", "a.b",
 ]
 prompts = st.lists(st.sampled_from(WORDS), max_size=30).map(" ".join) | st.lists(
-    st.sampled_from([*"abcklosu_- ()`.\n\x1f", "tool", LONG_S, KELVIN, DOTLESS_I]), max_size=40
+    st.sampled_from([*"abcklosu_- ()`.\n\x1f\xa0é", "tool", "\u3000", LONG_S, KELVIN, DOTLESS_I]), max_size=40
 ).map("".join)
 SETTINGS = settings(max_examples=400, deadline=None)
 
