@@ -108,20 +108,25 @@ def _unknown_properties(error: Failure, where: str, revision: str | None) -> Ite
 
 
 def _variants(error: Failure, where: str, key: str, revision: str | None) -> Iterator[SchemaFinding]:
-    from jsonschema.exceptions import best_match
+    from linter.schema_errors import FLAT, Branch, from_jsonschema
 
-    from linter.schema_errors import from_jsonschema
-
-    branches = list(error.source.context or ()) if error.source is not None else []
+    reference = list(error.source.context or ()) if error.source is not None else []
+    branches = error.branches or tuple(
+        Branch(int(b.schema_path[0]), str(b.validator), not b.relative_path) for b in reference
+    )
     options: Any = error.value
-    mistyped = {b.schema_path[0] for b in branches if b.validator == "type" and not b.relative_path}
+    mistyped = {b.branch for b in branches if b.keyword == "type" and b.at_value}
     if branches and isinstance(options, list) and len(mistyped) == len(options):
         wanted = [branch.get("type") for branch in options if isinstance(branch, dict)]
         message = f"{_name(where)} must be {_expected_types(wanted)}, not {show(error.instance, key)}"
         yield SchemaFinding("SCH003", Finding(where, message))
         return
-    best = best_match(branches) if branches else None
-    if best is None or (best.validator in ("type", "enum", "const") and not best.relative_path):
+    best = None
+    if reference and not all(b.keyword in FLAT and b.at_value for b in branches):
+        from jsonschema.exceptions import best_match
+
+        best = best_match(reference)
+    if best is None or (best.validator in FLAT and not best.relative_path):
         forms = " or ".join(_describe(branch) for branch in options) if isinstance(options, list) else "another form"
         message = f"{_name(where)} is {show(error.instance, key)}; expected {forms}"
         yield SchemaFinding("SCH007", Finding(where, message))

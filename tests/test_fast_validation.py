@@ -211,5 +211,55 @@ def test_both_adapters_read_the_same_failure(schema: dict[str, Any], instance: A
 
 
 def test_other_keywords_are_left_to_jsonschema() -> None:
-    schema = {"properties": {"x": {"anyOf": [{"type": "string"}, {"type": "integer"}]}}}
-    assert schema_errors.from_rs(jsonschema_rs.Draft202012Validator(schema).iter_errors({"x": []}), schema) is None
+    # An anyOf is read from jsonschema-rs only when every branch failed on a type, enum or const
+    # of the value itself; here a branch failed inside the value, which best_match must weigh.
+    schema = {"properties": {"x": {"anyOf": [{"type": "string"}, {"properties": {"a": {"type": "integer"}}}]}}}
+    errors = jsonschema_rs.Draft202012Validator(schema).iter_errors({"x": {"a": "b"}})
+    assert schema_errors.from_rs(errors, schema) is None
+    one_of = {"properties": {"x": {"oneOf": [{"type": "string"}, {"type": "integer"}]}}}
+    assert schema_errors.from_rs(jsonschema_rs.Draft202012Validator(one_of).iter_errors({"x": []}), one_of) is None
+
+
+def test_a_flat_anyof_is_read_from_jsonschema_rs() -> None:
+    schema = {"properties": {"x": {"anyOf": [{"type": "string", "enum": ["a"]}, {"type": "integer"}]}}}
+    failures = schema_errors.from_rs(jsonschema_rs.Draft202012Validator(schema).iter_errors({"x": 1.5}), schema)
+    assert failures is not None and [f.keyword for f in failures] == ["anyOf"]
+    assert sorted(failures[0].branches) == [(0, "enum", True), (0, "type", True), (1, "type", True)]
+
+
+LENIENT_BOOLEANS = (
+    ("llm", "speculative_inference"), ("tts", "tts_emotion_control"), ("vqa", "enabled"),
+    ("vqa", "enable_vision"), ("stt", "smart_turn_detection"), ("tts", "voice_settings", "use_speaker_boost"),
+)
+"""Places whose schema is an ``anyOf`` (a boolean or the strings "true"/"false") in some revision."""
+
+
+def test_anyof_errors_read_from_jsonschema_rs_give_the_reference_findings(monkeypatch: pytest.MonkeyPatch) -> None:
+    base = {"persona_name": "A", "system_prompt": "Hi.", "layers": {"llm": {"model": "tavus-gpt-oss"}}}
+    documents: list[tuple[Any, str]] = []
+    for *layer_path, field in LENIENT_BOOLEANS:
+        for odd in (*ODD_VALUES, "yes", "True", "1", ["true"]):
+            value = json.loads(json.dumps(base))
+            node = value["layers"]
+            for step in layer_path:
+                node = node.setdefault(step, {})
+            node[field] = odd
+            documents.extend((value, revision) for revision in revisions.NAMES)
+    read_fast = 0
+    original = schema_errors.from_rs
+
+    def counting(errors: Any, bundle: Any) -> Any:
+        nonlocal read_fast
+        failures = original(errors, bundle)
+        read_fast += failures is not None and any(f.keyword == "anyOf" for f in failures)
+        return failures
+
+    monkeypatch.setattr(schema_errors, "from_rs", counting)
+    with_fast = [_findings(v, r) for v, r in documents]
+    monkeypatch.setattr(schemas, "fast_validator", lambda revision: None)
+    without = [_findings(v, r) for v, r in documents]
+    differing = [(d, a, b) for d, a, b in zip(documents, with_fast, without, strict=True) if a != b]
+    assert not differing, f"{len(differing)} of {len(documents)} differ; first: {differing[0]}"
+    assert read_fast > 100  # the anyOf errors themselves came from jsonschema-rs
+    codes = {finding[1] for found in without for finding in found}
+    assert {"SCH003", "SCH007"} <= codes
