@@ -272,20 +272,14 @@ def _spellings(name: str) -> tuple[str, tuple[str, ...] | None] | None:
 
 
 def _has_word(lowered: str, word: str) -> bool:
-    index = lowered.find(word)
-    while index >= 0:
-        if _is_whole(lowered, index, index + len(word)):
-            return True
-        index = lowered.find(word, index + 1)
-    return False
+    return any(_is_whole(lowered, index, index + len(word)) for index in _occurrences(lowered, word))
 
 
 def _has_joined(lowered: str, parts: tuple[str, ...]) -> bool:
     """Whether ``parts`` occur in order, each after a run of ``[\\s_-]``, as a whole word.
     A part is letters and digits, which no separator is, so each run is taken whole."""
     first, rest = parts[0], parts[1:]
-    index = lowered.find(first)
-    while index >= 0:
+    for index in _occurrences(lowered, first):
         end = index + len(first)
         for part in rest:
             after = end
@@ -297,7 +291,6 @@ def _has_joined(lowered: str, parts: tuple[str, ...]) -> bool:
         else:
             if _is_whole(lowered, index, end):
                 return True
-        index = lowered.find(first, index + 1)
     return False
 
 
