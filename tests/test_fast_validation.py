@@ -14,7 +14,7 @@ from __future__ import annotations
 import json
 import random
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -133,13 +133,29 @@ def test_findings_are_the_same_with_and_without_the_fast_path(monkeypatch: pytes
         for candidate in (value, *_mutations(value, rng, 6))
         for chosen in (revision, rng.choice(revisions.NAMES))
     ]
-    explained_fast = 0
+    without, explained_fast = _same_findings_both_ways(documents, monkeypatch, lambda failures: failures is not None)
+    invalid = sum(1 for found in without if found)
+    assert invalid > 1000 and len(documents) > invalid
+    assert explained_fast > 0.9 * invalid  # most invalid documents never need jsonschema
+
+
+Findings = list[tuple[str, str, str, str | None, str]]
+
+
+def _same_findings_both_ways(
+    documents: list[tuple[Any, str]],
+    monkeypatch: pytest.MonkeyPatch,
+    counted: Callable[[list[schema_errors.Failure] | None], bool],
+) -> tuple[list[Findings], int]:
+    """Assert that every document gets the same findings with and without the fast path; return
+    them, and how many of the fast path's readings of jsonschema-rs errors were ``counted``."""
+    count = 0
     original = schema_errors.from_rs
 
     def counting(errors: Any, bundle: Any) -> Any:
-        nonlocal explained_fast
+        nonlocal count
         failures = original(errors, bundle)
-        explained_fast += failures is not None
+        count += counted(failures)
         return failures
 
     monkeypatch.setattr(schema_errors, "from_rs", counting)
@@ -148,12 +164,10 @@ def test_findings_are_the_same_with_and_without_the_fast_path(monkeypatch: pytes
     without = [_findings(v, r) for v, r in documents]
     differing = [(d, a, b) for d, a, b in zip(documents, with_fast, without, strict=True) if a != b]
     assert not differing, f"{len(differing)} of {len(documents)} differ; first: {differing[0]}"
-    invalid = sum(1 for found in without if found)
-    assert invalid > 1000 and len(documents) > invalid
-    assert explained_fast > 0.9 * invalid  # most invalid documents never need jsonschema
+    return without, count
 
 
-def _findings(value: Any, revision: str) -> list[tuple[str, str, str, str | None, str]]:
+def _findings(value: Any, revision: str) -> Findings:
     """What the engine shows of each schema finding, in the engine's order (by place, then text)."""
     found = [
         (s.finding.pointer, s.code, s.finding.message, s.finding.hint, s.finding.target)
@@ -245,21 +259,9 @@ def test_anyof_errors_read_from_jsonschema_rs_give_the_reference_findings(monkey
                 node = node.setdefault(step, {})
             node[field] = odd
             documents.extend((value, revision) for revision in revisions.NAMES)
-    read_fast = 0
-    original = schema_errors.from_rs
-
-    def counting(errors: Any, bundle: Any) -> Any:
-        nonlocal read_fast
-        failures = original(errors, bundle)
-        read_fast += failures is not None and any(f.keyword == "anyOf" for f in failures)
-        return failures
-
-    monkeypatch.setattr(schema_errors, "from_rs", counting)
-    with_fast = [_findings(v, r) for v, r in documents]
-    monkeypatch.setattr(schemas, "fast_validator", lambda revision: None)
-    without = [_findings(v, r) for v, r in documents]
-    differing = [(d, a, b) for d, a, b in zip(documents, with_fast, without, strict=True) if a != b]
-    assert not differing, f"{len(differing)} of {len(documents)} differ; first: {differing[0]}"
+    without, read_fast = _same_findings_both_ways(
+        documents, monkeypatch, lambda failures: failures is not None and any(f.keyword == "anyOf" for f in failures)
+    )
     assert read_fast > 100  # the anyOf errors themselves came from jsonschema-rs
     codes = {finding[1] for found in without for finding in found}
     assert {"SCH003", "SCH007"} <= codes
