@@ -93,9 +93,7 @@ def _compose_with_libyaml(text: str) -> _Composed | None:
         return None
     loader = yaml.CSafeLoader(text)
     try:
-        root = loader.get_node() if loader.check_node() else None
-        more = root is not None and loader.check_node()
-        return loader, root, more, loader.get_node() if more else None
+        return _first_document(loader)
     except Exception:  # whatever went wrong, the Python parser reports it as it always has
         return None
     finally:
@@ -111,9 +109,7 @@ def _compose(text: str, document: Document) -> _Composed | None:
         document.problems.append(SyntaxProblem("SYN002", f"character {error.character!r} is not allowed in YAML", span))
         return None
     try:
-        root = loader.get_node() if loader.check_node() else None
-        more = root is not None and loader.check_node()
-        return loader, root, more, loader.get_node() if more else None
+        return _first_document(loader)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         offset = mark.index if mark is not None else 0
@@ -127,6 +123,12 @@ def _compose(text: str, document: Document) -> _Composed | None:
     finally:
         loader.dispose()
     return None
+
+
+def _first_document(loader: _Loader) -> _Composed:
+    root = loader.get_node() if loader.check_node() else None
+    more = root is not None and loader.check_node()
+    return loader, root, more, loader.get_node() if more else None
 
 
 class _Builder:
