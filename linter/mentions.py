@@ -118,6 +118,8 @@ def _tool_references(text: str, skipped: frozenset[str]) -> tuple[Mention, ...]:
 _CALL_WORDS = ("call", "invok", "trigger")
 _KIND_WORDS = ("tool", "function")
 _USE_WORDS = ("us",)
+_COUNT_WORDS = ("you", "the")
+"""Every stated tool count begins with "you", "these" or "the following"."""
 
 
 def _finditer(pattern: LazyPattern, text: str, lowered: str, starts: tuple[str, ...]) -> Iterator[re.Match[str]]:
@@ -303,9 +305,10 @@ def _is_whole(text: str, start: int, end: int) -> bool:
 def stated_tool_counts(text: str) -> list[tuple[int, int]]:
     """Every tool count ``text`` states ("you have 4 tools"), as ``(count, offset)`` pairs."""
     counts: list[tuple[int, int]] = []
-    if not _contains(text, _lower(text), _KIND_WORDS):  # every count is of "tools" or "functions"
+    lowered = _lower(text)
+    if not _contains(text, lowered, _KIND_WORDS):  # every count is of "tools" or "functions"
         return counts
-    for match in _TOOL_COUNT.finditer(text):
+    for match in _finditer(_TOOL_COUNT, text, lowered, _COUNT_WORDS):
         word = (match.group(1) or match.group(2)).lower()
         count = int(word) if word.isdigit() else _NUMBER_WORDS.get(" ".join(word.split()))
         if count is not None:
