@@ -103,11 +103,8 @@ def fast_validator(revision: str) -> Any:
     most invalid documents (:mod:`linter.schema_errors`). The test suite proves it agrees with
     :func:`validator` (tests/test_fast_validation.py).
     """
-    try:
-        import jsonschema_rs
-    except ImportError:  # an optional speed-up: jsonschema alone gives the same answers
-        return None
-    return jsonschema_rs.Draft202012Validator(bundled(revision), offline=True)
+    fast = _jsonschema_rs()
+    return fast.Draft202012Validator(bundled(revision), offline=True) if fast is not None else None
 
 
 @cache
@@ -119,12 +116,22 @@ def bundled(revision: str) -> dict[str, Any]:
 @cache
 def fast_metaschema_check() -> Callable[[Any], bool] | None:
     """A yes/no check of a schema against the 2020-12 metaschema (jsonschema-rs), or ``None``."""
+    fast = _jsonschema_rs()
+    if fast is None:
+        return None
+    metaschema = {"$schema": METASCHEMA_URI, "$ref": METASCHEMA_URI}
+    is_valid: Callable[[Any], bool] = fast.validator_for(metaschema, offline=True).is_valid
+    return is_valid
+
+
+def _jsonschema_rs() -> Any:
+    """The ``jsonschema_rs`` module, imported on first use, or ``None`` where it is not installed
+    (an optional speed-up: jsonschema alone gives the same answers)."""
     try:
         import jsonschema_rs
     except ImportError:
         return None
-    metaschema = {"$schema": METASCHEMA_URI, "$ref": METASCHEMA_URI}
-    return jsonschema_rs.validator_for(metaschema, offline=True).is_valid
+    return jsonschema_rs
 
 
 METASCHEMA_URI = "https://json-schema.org/draft/2020-12/schema"
