@@ -19,6 +19,11 @@ def check(persona: Persona, options: None) -> Iterator[Finding]:
     the call fails validation; Tavus requires every `required` name to exist in `properties`
     (reference section 3, X50). Usually a typo or a renamed parameter.
 
+    X50 is about the tool's `parameters`. A nested object schema with `required` and no
+    `properties` at all (say, array items described as "the same fields as `define_pad`") is
+    valid JSON Schema, an object with at least those keys, and is not reported, unless it also
+    sets `"additionalProperties": false`, which no object can then satisfy.
+
     Example: `"properties": {"order_id": ...}, "required": ["orderId"]`.
     """
     for definition in functions(persona):
@@ -27,7 +32,10 @@ def check(persona: Persona, options: None) -> Iterator[Finding]:
             if not isinstance(required, list):
                 continue
             known = node.get("properties")
-            known = known if isinstance(known, dict) else {}
+            if not isinstance(known, dict):
+                if where != definition.at("parameters") and node.get("additionalProperties") is not False:
+                    continue  # nested "an object with at least these keys": the author describes them elsewhere
+                known = {}
             for index, name in enumerate(required):
                 if isinstance(name, str) and name not in known:
                     close = _close(name, list(known))
