@@ -179,44 +179,90 @@ _SCAN: Callable[[str, int], tuple[Any, int]] = json.JSONDecoder().scan_once  # t
 """The C scanner itself, ``(text, start) -> (value, end)``: ``raw_decode``'s Python wrapper cost as much."""
 
 
-def locate_path(text: str, tokens: list[str]) -> list[tuple[Offsets | None, int]]:
-    """Key offsets and value start of each step of a pointer's path, as far as the path exists.
+Step = tuple[Offsets | None, int]
+"""A step of a pointer's path: its key's offsets (``None`` for the root and array elements) and
+where its value starts."""
 
-    Element 0 is the root (no key). Only the path is walked: the siblings before each step are
-    skipped with the C scanner (:data:`_SCAN`) and the step's own value is entered, not parsed,
-    so a lookup costs a few parses at C speed instead of a Python scan of the whole document
-    (:func:`value_end` finds where the last value ends). ``text`` must be JSON that
-    ``json.loads`` accepted, with no duplicate keys (the first match is taken); documents with
-    duplicates are located by :func:`scan`.
+
+class PathIndex:
+    """Key offsets and value starts along pointers' paths in one JSON text, for findings' positions.
+
+    Only the paths asked for are walked: the siblings before each step are skipped with the C
+    scanner (:data:`_SCAN`) and the step's own value is entered, not parsed, so a lookup costs a
+    few parses at C speed instead of a Python scan of the whole document (:func:`value_end`
+    finds where the last value ends). What a lookup reads of a container is kept, and the next
+    lookup in it resumes there: a persona with many findings in one tool array reads that
+    array once, not once per finding. ``text`` must be JSON that ``json.loads`` accepted, with
+    no duplicate keys (the first match is taken); documents with duplicates are located by
+    :func:`scan`.
     """
-    decode = _SCAN
-    path: list[tuple[Offsets | None, int]] = [(None, _skip(text, 0))]
-    for token in tokens:
-        position = path[-1][1]
-        opening = text[position]
-        found: tuple[Offsets | None, int] | None = None
-        if opening in "{[" and (cursor := _skip(text, position + 1)) < len(text) and text[cursor] not in "}]":
-            index = 0
-            while True:
-                key_span: Offsets | None = None
-                if opening == "{":
-                    key, key_end = decode(text, cursor)
-                    key_span, cursor = (cursor, key_end), _skip(text, _skip(text, key_end) + 1)
-                    matches = key == token
-                else:
-                    matches = token == str(index)  # RFC 6901: no leading zeros, no sign
-                if matches:
-                    found = (key_span, cursor)
-                    break
-                _, value_end = decode(text, cursor)
-                cursor = _skip(text, value_end)
+
+    __slots__ = ("_containers", "text")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._containers: dict[int, _Members] = {}
+
+    def locate(self, tokens: list[str]) -> list[Step]:
+        """Element 0 is the root; then one step per token, as far as the path exists."""
+        path: list[Step] = [(None, _skip(self.text, 0))]
+        for token in tokens:
+            position = path[-1][1]
+            members = self._containers.get(position)
+            if members is None:
+                members = self._containers[position] = _Members(self.text, position)
+            found = members.find(token)
+            if found is None:
+                break
+            path.append(found)
+        return path
+
+
+class _Members:
+    """The members of one object or array read so far, and where reading resumes."""
+
+    __slots__ = ("count", "cursor", "found", "is_object", "pending", "text")
+
+    def __init__(self, text: str, position: int) -> None:
+        self.text = text
+        self.found: dict[str, Step] = {}
+        self.count = 0
+        self.is_object = text.startswith("{", position)
+        self.pending = False
+        """Whether :attr:`cursor` is at the last member's value, still to be skipped."""
+        cursor = -1
+        if self.is_object or text.startswith("[", position):
+            cursor = _skip(text, position + 1)
+            if cursor >= len(text) or text[cursor] in "}]":
+                cursor = -1
+        self.cursor = cursor
+        """Where the next member (or the pending value) starts; -1 once every member is read."""
+
+    def find(self, token: str) -> Step | None:
+        found = self.found.get(token)
+        if found is not None or self.cursor < 0:
+            return found
+        text, decode = self.text, _SCAN
+        cursor = self.cursor
+        while True:
+            if self.pending:  # skip the value a previous lookup entered
+                cursor = _skip(text, decode(text, cursor)[1])
                 if cursor >= len(text) or text[cursor] != ",":
-                    break
-                cursor, index = _skip(text, cursor + 1), index + 1
-        if found is None:
-            break
-        path.append(found)
-    return path
+                    self.cursor = -1
+                    return None
+                cursor = _skip(text, cursor + 1)
+            key_span: Offsets | None = None
+            if self.is_object:
+                name, key_end = decode(text, cursor)
+                key_span, cursor = (cursor, key_end), _skip(text, _skip(text, key_end) + 1)
+            else:
+                name = str(self.count)  # RFC 6901: no leading zeros, no sign
+            step = (key_span, cursor)
+            self.found.setdefault(name, step)
+            self.count += 1
+            self.cursor, self.pending = cursor, True
+            if name == token:
+                return step
 
 
 def value_end(text: str, start: int) -> int:

@@ -7,7 +7,7 @@ import json
 from typing import Any, Literal, NamedTuple
 
 from linter.diagnostic import START_OF_FILE, Span
-from linter.jsonpos import MAX_DEPTH, JsonLocations, JsonScanError, locate_path, scan, value_end
+from linter.jsonpos import MAX_DEPTH, JsonLocations, JsonScanError, PathIndex, scan, value_end
 from linter.lines import LineIndex
 from linter.pointer import parent, split
 
@@ -41,7 +41,7 @@ class Document:
     never pays for them.
     """
 
-    __slots__ = ("_lines", "_locations", "format", "path", "problems", "text", "value")
+    __slots__ = ("_lines", "_locations", "_paths", "format", "path", "problems", "text", "value")
 
     def __init__(
         self, path: str, text: str, format: Format, value: Any,
@@ -54,6 +54,7 @@ class Document:
         self.problems = problems if problems is not None else []
         self._locations = locations
         self._lines: LineIndex | None = None
+        self._paths: PathIndex | None = None
 
     def __repr__(self) -> str:
         return f"Document({self.path!r}, format={self.format!r}, problems={self.problems!r})"
@@ -83,7 +84,9 @@ class Document:
 
     def _span_on_path(self, pointer: str, target: str) -> Span:
         tokens = split(pointer)
-        path = locate_path(self.text, tokens)
+        if self._paths is None:
+            self._paths = PathIndex(self.text)
+        path = self._paths.locate(tokens)
         key, start = path[-1]
         if len(path) <= len(tokens) or target == "key":  # absent: the deepest ancestor's key
             if key is not None:

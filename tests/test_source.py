@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from random import Random
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -102,6 +104,23 @@ def test_path_lookup_agrees_with_the_full_scan(value: object, indent: int, newli
     for pointer in [*_all_pointers(fast.value), "/root/" + missing, "/nope/1"]:
         for target in ("key", "value"):
             assert fast.span(pointer, target) == slow.span(pointer, target), (pointer, target)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_json, st.randoms(use_true_random=False))
+def test_path_lookups_in_any_order_agree_with_the_full_scan(value: object, random: Random) -> None:
+    # One document answers many lookups, resuming inside containers that earlier ones walked.
+    import json
+
+    text = json.dumps({"root": value, "after": [1]}, indent=1)
+    fast = parse("p.json", text.encode())
+    slow = parse("p.json", text.encode())
+    slow._located()  # forces the full scanner
+    pointers = [*_all_pointers(fast.value), "/root/nope", "/root/0/x", "/after/1"]
+    lookups = [(pointer, target) for pointer in pointers for target in ("key", "value")] * 2
+    random.shuffle(lookups)
+    for pointer, target in lookups:
+        assert fast.span(pointer, target) == slow.span(pointer, target), (pointer, target)
 
 
 def test_leading_zero_is_not_an_array_index() -> None:
