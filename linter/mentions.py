@@ -25,6 +25,7 @@ from typing import NamedTuple
 
 from linter.closest import closest
 from linter.lazy_regex import LazyPattern
+from linter.textscan import matches_at, occurrences
 
 # Names are ASCII identifiers, so their classes are case-sensitive groups ``(?-i:...)`` even
 # in IGNORECASE patterns (which fold only the words around them). That also spares compiling
@@ -129,19 +130,7 @@ def _finditer(pattern: LazyPattern, text: str, lowered: str, starts: tuple[str, 
     if not starts or not _lower_finds_ascii(text):
         yield from pattern.finditer(text)
         return
-    yield from _matches_at(pattern, text, sorted(index for word in starts for index in _occurrences(lowered, word)))
-
-
-def _matches_at(pattern: LazyPattern, text: str, candidates: list[int]) -> Iterator[re.Match[str]]:
-    """The matches ``finditer`` finds when it can only match at ``candidates`` (in order)."""
-    end = 0
-    for index in candidates:
-        if index < end:  # finditer resumes after a match: matches never overlap
-            continue
-        match = pattern.match(text, index)
-        if match is not None:
-            end = match.end()
-            yield match
+    yield from matches_at(pattern, text, sorted(index for word in starts for index in occurrences(lowered, word)))
 
 
 @lru_cache(maxsize=16)
@@ -180,21 +169,14 @@ def _finditer_before(pattern: LazyPattern, text: str, lowered: str, ends: tuple[
         return
     candidates = set()
     for word in ends:
-        for index in _occurrences(lowered, word):
+        for index in occurrences(lowered, word):
             start = index
             while start > 0 and (text[start - 1] == "`" or text[start - 1].isspace()):
                 start -= 1
             while start > 0 and text[start - 1] in _NAME_CHARACTERS:
                 start -= 1
             candidates.add(start)
-    yield from _matches_at(pattern, text, sorted(candidates))
-
-
-def _occurrences(text: str, word: str) -> Iterator[int]:
-    index = text.find(word)
-    while index >= 0:
-        yield index
-        index = text.find(word, index + 1)
+    yield from matches_at(pattern, text, sorted(candidates))
 
 
 def _contains(text: str, lowered: str, words: tuple[str, ...]) -> bool:
@@ -274,14 +256,14 @@ def _spellings(name: str) -> tuple[str, tuple[str, ...] | None] | None:
 
 
 def _has_word(lowered: str, word: str) -> bool:
-    return any(_is_whole(lowered, index, index + len(word)) for index in _occurrences(lowered, word))
+    return any(_is_whole(lowered, index, index + len(word)) for index in occurrences(lowered, word))
 
 
 def _has_joined(lowered: str, parts: tuple[str, ...]) -> bool:
     """Whether ``parts`` occur in order, each after a run of ``[\\s_-]``, as a whole word.
     A part is letters and digits, which no separator is, so each run is taken whole."""
     first, rest = parts[0], parts[1:]
-    for index in _occurrences(lowered, first):
+    for index in occurrences(lowered, first):
         end = index + len(first)
         for part in rest:
             after = end

@@ -20,6 +20,7 @@ from linter import pointer as ptr
 from linter.diagnostic import Diagnostic
 from linter.lazy_regex import LazyPattern
 from linter.redact import MASK
+from linter.textscan import matches_at, occurrences
 
 Kind = Literal["field", "header", "url", "token"]
 """Where a secret sits: a credential-named field, an HTTP header, a URL, or free text."""
@@ -47,6 +48,13 @@ TOKEN_SHAPES: tuple[tuple[str, LazyPattern], ...] = tuple(
         ("a private key", r"-----BEGIN (?:[A-Z]+ )?PRIVATE KEY-----"),
     )
 )
+_SHAPE_STARTS: tuple[tuple[str, ...], ...] = (
+    ("sk-",), ("sk_",), ("gsk_",), ("AIza",), ("xox",), ("ghp_", "gho_", "ghu_", "ghs_", "ghr_", "github_pat_"),
+    ("hf_",), ("AKIA",), ("eyJ",), ("-----BEGIN",),
+)
+"""What each of :data:`TOKEN_SHAPES` (same order) starts with: a shape is tried only there. Their
+leading lookbehind keeps the regex engine from searching for the literal itself, so ``finditer``
+tried every shape at every character: 70 µs per shape over 2 kB of text."""
 _GITHUB_START = LazyPattern(r"gh[pousr]_|github_pat_")
 
 
@@ -118,12 +126,19 @@ def token_shapes(text: str) -> Iterator[tuple[str, str]]:
     """Every well-known key shape in ``text`` (label, literal) that is not a placeholder."""
     if not may_hold_token(text):
         return
-    for label, pattern in TOKEN_SHAPES:
-        for match in pattern.finditer(text):
-            literal = match.group(0)
-            body = re.sub(r"^[A-Za-z]+[-_](?:[a-z]+[-_])?", "", literal)
-            if not is_placeholder(literal) and not is_placeholder(body):
-                yield label, literal
+    for label, match in _shape_matches(text):
+        literal = match.group(0)
+        body = re.sub(r"^[A-Za-z]+[-_](?:[a-z]+[-_])?", "", literal)
+        if not is_placeholder(literal) and not is_placeholder(body):
+            yield label, literal
+
+
+def _shape_matches(text: str) -> Iterator[tuple[str, re.Match[str]]]:
+    """``finditer`` of every shape in turn, tried only where the shape's start occurs."""
+    for (label, pattern), starts in zip(TOKEN_SHAPES, _SHAPE_STARTS, strict=True):
+        candidates = sorted(index for start in starts for index in occurrences(text, start))
+        for match in matches_at(pattern, text, candidates):
+            yield label, match
 
 
 def url_credentials(text: str) -> Iterator[tuple[str, str]]:
@@ -254,13 +269,10 @@ def _assignments(text: str) -> Iterator[re.Match[str]]:
         return
     starts = set()
     for word in _NAME_WORDS:
-        index = lowered.find(word)
-        while index >= 0:
-            start = index
+        for start in occurrences(lowered, word):
             while start > 0 and text[start - 1] in _KEY_CHARS:
                 start -= 1
             starts.add(start)
-            index = lowered.find(word, index + 1)
     for start in sorted(starts):
         match = _ASSIGNMENT.match(text, start)
         if match is not None:

@@ -77,6 +77,20 @@ def test_may_hold_token_is_the_token_start_regex(text: str) -> None:
     assert secrets.may_hold_token(text) == (long_enough and TOKEN_START.search(text) is not None)
 
 
+SHAPE_PIECES = [
+    "sk-", "sk_", "gsk_", "AIza", "xoxb-", "xoxz-", "ghp_", "ghx_", "gho_", "github_pat_", "hf_", "AKIA", "eyJ", ".",
+    "-----BEGIN ", "RSA ", "PRIVATE KEY-----", "abcdefghij", "0123456789", "ABCDEFGHIJKLMNOP", "_", "-", " ", "x",
+    "proj-", "live_", "\u0130", "é",
+]
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(st.sampled_from(SHAPE_PIECES), max_size=14).map("".join))
+def test_shapes_tried_at_their_starts_match_what_finditer_matches(text: str) -> None:
+    plain = [(label, m.span()) for label, pattern in secrets.TOKEN_SHAPES for m in pattern.finditer(text)]
+    assert [(label, m.span()) for label, m in secrets._shape_matches(text)] == plain
+
+
 def test_no_token_shape_is_shorter_than_the_walk_assumes() -> None:
     for label, pattern in secrets.TOKEN_SHAPES:
         shortest = re._parser.parse(pattern.pattern).getwidth()[0]  # type: ignore[attr-defined]
