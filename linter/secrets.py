@@ -72,6 +72,8 @@ def may_hold_token(text: str) -> bool:
         or "xox" in text or "-----BEGIN" in text or ("_" in text and _GITHUB_START.search(text) is not None)
     )
 _URL = LazyPattern(r"[A-Za-z][A-Za-z0-9+.-]*://[^\s\"'<>]+")
+_LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
+_SCHEME_CHARS = _LETTERS | frozenset("0123456789+.-")
 _PLACEHOLDER_WORDS = ("changeme", "change-me", "change_me", "replace-me", "replace_me", "replaceme",
                       "placeholder", "example", "dummy", "redacted", "process.env", "os.environ", "getenv")
 _WORDS_ONLY = LazyPattern(r"[A-Za-z]+(?:[ _.-][A-Za-z]+)*")
@@ -145,7 +147,7 @@ def url_credentials(text: str) -> Iterator[tuple[str, str]]:
     """Credentials carried by URLs in ``text``: (``"password"`` or the query parameter, literal)."""
     if "://" not in text:
         return
-    for match in _URL.finditer(text):
+    for match in _url_matches(text):
         try:
             parts = urlsplit(match.group(0))
             password = parts.password
@@ -156,6 +158,21 @@ def url_credentials(text: str) -> Iterator[tuple[str, str]]:
         for name, value in parse_qsl(parts.query, keep_blank_values=False):
             if (is_secret_name(name) or name.lower() in _QUERY_SECRETS) and not is_placeholder(value):
                 yield name, value
+
+
+def _url_matches(text: str) -> Iterator[re.Match[str]]:
+    """``_URL.finditer(text)``, tried only at the first letter of the scheme before each ``://``
+    (its leading class kept the engine trying it at every character: 0.5 ms for 14 kB)."""
+    candidates = []
+    for index in occurrences(text, "://"):
+        start = index
+        while start > 0 and text[start - 1] in _SCHEME_CHARS:
+            start -= 1
+        while start < index and text[start] not in _LETTERS:
+            start += 1
+        if start < index:
+            candidates.append(start)
+    return matches_at(_URL, text, candidates)
 
 
 def header_secret(name: str, value: str) -> str | None:

@@ -91,6 +91,18 @@ def test_shapes_tried_at_their_starts_match_what_finditer_matches(text: str) -> 
     assert [(label, m.span()) for label, m in secrets._shape_matches(text)] == plain
 
 
+URL_PIECES = [
+    "http", "s", "://", "a", "Z", "1", "+", ".", "-", " ", '"', "<", ">", "'", "/", ":", "x", "é", "\u0130", "@",
+]
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(st.sampled_from(URL_PIECES), max_size=14).map("".join))
+def test_urls_tried_at_their_schemes_match_what_finditer_matches(text: str) -> None:
+    plain = [m.span() for m in secrets._URL.finditer(text)]
+    assert [m.span() for m in secrets._url_matches(text)] == plain
+
+
 def test_no_token_shape_is_shorter_than_the_walk_assumes() -> None:
     for label, pattern in secrets.TOKEN_SHAPES:
         shortest = re._parser.parse(pattern.pattern).getwidth()[0]  # type: ignore[attr-defined]
