@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+from itertools import accumulate
 
 from linter.diagnostic import Position, Span
 from linter.lazy_regex import LazyPattern
@@ -21,7 +22,10 @@ class LineIndex:
     __slots__ = ("_length", "_starts")
 
     def __init__(self, text: str) -> None:
-        self._starts = [0, *(m.end() for m in _LINE_BREAK.finditer(text))]
+        if "\r" in text:
+            self._starts = [0, *(m.end() for m in _LINE_BREAK.finditer(text))]
+        else:  # the usual case: splitting at "\n" in C is 2.5 times faster than a match per line
+            self._starts = list(accumulate((len(line) + 1 for line in text.split("\n")), initial=0))[:-1]
         self._length = len(text)
 
     def position(self, offset: int) -> Position:
