@@ -49,6 +49,8 @@ MISNAMED_KEYS: tuple[Misnamed, ...] = (
     Misnamed("/stt", "/layers/stt", "layers live under 'layers'"),
     Misnamed("/perception", "/layers/perception", "layers live under 'layers'"),
     Misnamed("/conversational_flow", "/layers/conversational_flow", "layers live under 'layers'"),
+    # OpenAI's Assistants API calls the system prompt `instructions` (seen in public persona code).
+    Misnamed("/instructions", "/system_prompt", "what the LLM is told is 'system_prompt'"),
 )
 
 
