@@ -76,6 +76,11 @@ _LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
 _SCHEME_CHARS = _LETTERS | frozenset("0123456789+.-")
 _PLACEHOLDER_WORDS = ("changeme", "change-me", "change_me", "replace-me", "replace_me", "replaceme",
                       "placeholder", "example", "dummy", "redacted", "process.env", "os.environ", "getenv")
+_DUMMY_VALUES = frozenset({
+    "test", "testing", "none", "null", "nil", "n/a", "na", "unused", "fake",
+    "not-needed", "not_needed", "notneeded", "not-required", "not_required",
+})
+"""Whole values that stand in for a key no service issues (proxies that check none, local servers)."""
 _WORDS_ONLY = LazyPattern(r"[A-Za-z]+(?:[ _.-][A-Za-z]+)*")
 _ENV_NAME = LazyPattern(r"\$?[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+")
 _SHELL_VAR = LazyPattern(r"\$[A-Za-z_][A-Za-z0-9_]*|\$\([^)]*\)|%[A-Za-z_][A-Za-z0-9_]*%")
@@ -103,6 +108,8 @@ def is_placeholder(value: str) -> bool:
     if lowered.startswith("your") or "xxx" in text or "XXX" in text or "***" in text:
         return True
     if "..." in text or "…" in text or text == "TODO" or "TODO" in text.split():
+        return True
+    if lowered in _DUMMY_VALUES:
         return True
     if any(word in lowered for word in _PLACEHOLDER_WORDS):
         return True

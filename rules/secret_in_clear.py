@@ -19,7 +19,9 @@ def check(persona: Persona, options: None) -> Iterator[Finding]:
     ElevenLabs or Cartesia `api_key`, `sts.api_key`) leaks with the repository, as in 5 of 17
     public personas surveyed (reference section 2.1 `api_key`, 2.2, 2.6). Keep a placeholder
     such as `${LLM_API_KEY}` or `<api-key>` in the file and fill it in when you send the
-    request. The value is never printed, only its length.
+    request. The value is never printed, only its length. Placeholders, and whole values that no
+    service issues as a key (`test`, `none`, `not-needed`, as sent to proxies that check none),
+    are left alone.
 
     Example: `{"layers": {"llm": {"model": "llama-3.3-70b", "api_key": "gsk_8Jd…"}}}`.
     """
