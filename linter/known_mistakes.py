@@ -51,6 +51,11 @@ MISNAMED_KEYS: tuple[Misnamed, ...] = (
     Misnamed("/conversational_flow", "/layers/conversational_flow", "layers live under 'layers'"),
     # OpenAI's Assistants API calls the system prompt `instructions` (seen in public persona code).
     Misnamed("/instructions", "/system_prompt", "what the LLM is told is 'system_prompt'"),
+    # `model` is right in `llm` only (public persona code; the "did you mean" lookup misses these).
+    Misnamed("/layers/tts/model", "/layers/tts/tts_model_name", "the voice model is 'tts_model_name'"),
+    Misnamed(
+        "/layers/perception/model", "/layers/perception/perception_model", "the Raven model is 'perception_model'",
+    ),
 )
 
 

@@ -13,7 +13,8 @@ from linter.rule import Persona, rule
 @rule(code="PIPE007", name="known-misspelling", severity="warning")
 def check(persona: Persona, options: None) -> Iterator[Finding]:
     """A known wrong name (`llm.llm`, `ambient_awareness`, `document_ids` under `layers`, a layer
-    outside `layers`, `instructions` for `system_prompt`) or the engine name `tavus`.
+    outside `layers`, `instructions` for `system_prompt`, `model` in `tts` or `perception`) or the
+    engine name `tavus`.
 
     Why: these mistakes come from secondary material and public code (reference section 3,
     X47; section 8, items 8 and 9): the API ignores an unknown key, so the setting silently
