@@ -14,9 +14,12 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from linter.api import lint_paths, lint_text
 from linter.cli import cli
+from linter.redact import MASK
 from linter.reporters import FORMATS
 from linter.secrets import find_secrets, redact
 
@@ -193,3 +196,33 @@ def test_redact_masks_truncated_copies() -> None:
     shown = f'pipeline_mode is "{LONG[:40]}…"'
     assert LONG[:12] not in redact(shown, {LONG})
     assert redact("nothing secret here", {LONG}) == "nothing secret here"
+
+
+def _plain_redact(text: str, secrets: set[str]) -> str:
+    """The masking as first written: each secret's slices slid over the text, in Python."""
+    ordered = sorted(secrets, key=len, reverse=True)
+    for secret in ordered:
+        text = text.replace(secret, MASK)
+    covered = [False] * len(text)
+    for secret in ordered:
+        grams = {secret[i : i + 8] for i in range(len(secret) - 7)}
+        for start in range(len(text) - 7):
+            if text[start : start + 8] in grams:
+                covered[start : start + 8] = [True] * 8
+    pieces = []
+    for index, char in enumerate(text):
+        if not covered[index]:
+            pieces.append(char)
+        elif index == 0 or not covered[index - 1]:
+            pieces.append(MASK)
+    return "".join(pieces)
+
+
+_SECRET_PIECES = [GROQ[:10], GROQ[10:20], GROQ[20:], LONG[:9], LONG[9:30], "abc", "gsk_", " ", "…", "Leak"]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(_SECRET_PIECES), max_size=10).map("".join),
+       st.sets(st.sampled_from([GROQ, LONG, LONG[:7], "Leak2Ope"]), max_size=3))
+def test_redact_masks_what_sliding_every_slice_masks(text: str, secrets: set[str]) -> None:
+    assert redact(text, secrets) == _plain_redact(text, secrets)
