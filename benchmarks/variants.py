@@ -1,16 +1,22 @@
-"""What a persona costs in process when it is unlike the benchmark corpus in two common ways.
+"""What a persona costs in process when it is unlike the benchmark corpus in three common ways.
 
     python benchmarks/variants.py                # 500 personas of each variant
     python benchmarks/variants.py --files 2000
 
 The corpus (``corpus.py``) writes JSON and draws tool names from a shared catalogue, so every
-name recurs across files. Real repositories also hold YAML personas and personas whose tools
-are their own. Each variant lints the same personas with ``lint_text`` (parse, schema, every
+name recurs across files. Real repositories also hold YAML personas, personas whose tools
+are their own, and personas with many findings (public persona files average two to four,
+with keys and URLs in clear), where positions, masking and hints cost what a clean file never
+pays. Each variant lints the same personas with ``lint_text`` (parse, schema, every
 rule, positions of findings) and prints the median over runs of the milliseconds per file:
 
 * ``corpus JSON``: as the benchmark writes them;
 * ``unique tool names``: every tool renamed ``<name>_f<index>``, in the tools and the prompt;
-* ``YAML``: the same personas written as YAML (block style).
+* ``YAML``: the same personas written as YAML (block style);
+* ``many findings``: each persona with mistakes seen in public files: a key in clear (its own
+  per file) for a custom LLM, a link in the prompt, ``context``, ``voice_id``, two unknown
+  top-level keys, and no ``description`` on the first tool's parameters (about seven findings a
+  file; the public files have two to four, some over twenty).
 """
 
 from __future__ import annotations
@@ -45,6 +51,26 @@ def _renamed(body: dict[str, Any], index: int) -> dict[str, Any]:
     return result
 
 
+def _with_findings(body: dict[str, Any], index: int) -> dict[str, Any]:
+    result: dict[str, Any] = json.loads(json.dumps(body))
+    key = "".join("abcdefghijklmnopqrstuvwxyz0123456789"[(index * 7 + k * 13) % 36] for k in range(48))
+    result["system_prompt"] = f"{result.get('system_prompt', '')}\nOur policies: https://example.com/help/{index}."
+    result["context"] = "Opening hours are 9 to 5 on weekdays."
+    result["disclosure_mode"] = "always"
+    result["greeting_text"] = "Hi there!"
+    layers = result.setdefault("layers", {})
+    layers["llm"] = {**layers.get("llm", {}), "model": "llama-3.3-70b-versatile",
+                     "base_url": "https://api.groq.com/openai/v1", "api_key": f"gsk_{key}"}
+    tts = layers.setdefault("tts", {})
+    if "external_voice_id" in tts:
+        tts["voice_id"] = tts.pop("external_voice_id")
+    tools = layers["llm"].get("tools")
+    if isinstance(tools, list) and tools:  # about 2% of the corpus has a broken list
+        for schema in tools[0].get("function", {}).get("parameters", {}).get("properties", {}).values():
+            schema.pop("description", None)
+    return result
+
+
 def variants(count: int, seed: int) -> dict[str, list[tuple[str, str]]]:
     """``(path, text)`` pairs of every variant: the path's suffix picks the parser."""
     bodies = [corpus.generate(index, seed)[0] for index in range(count)]
@@ -54,6 +80,9 @@ def variants(count: int, seed: int) -> dict[str, list[tuple[str, str]]]:
             ("p.json", json.dumps(_renamed(b, i), indent=2, ensure_ascii=False)) for i, b in enumerate(bodies)
         ],
         "YAML": [("p.yaml", yaml.safe_dump(b, sort_keys=False, allow_unicode=True)) for b in bodies],
+        "many findings": [
+            ("p.json", json.dumps(_with_findings(b, i), indent=2, ensure_ascii=False)) for i, b in enumerate(bodies)
+        ],
     }
 
 
