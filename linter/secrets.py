@@ -322,6 +322,11 @@ def redact(text: str, secrets: Iterable[str]) -> str:
     for start in range(len(text) - _SLICE + 1):
         if text[start : start + _SLICE] in grams:
             covered[start : start + _SLICE] = [True] * _SLICE
+    return mask_covered(text, covered)
+
+
+def mask_covered(text: str, covered: list[bool]) -> str:
+    """``text`` with each run of covered characters replaced by one mask."""
     pieces: list[str] = []
     for index, char in enumerate(text):
         if not covered[index]:

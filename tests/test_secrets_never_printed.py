@@ -21,7 +21,7 @@ from linter.api import lint_paths, lint_text
 from linter.cli import cli
 from linter.redact import MASK
 from linter.reporters import FORMATS
-from linter.secrets import find_secrets, redact
+from linter.secrets import find_secrets, mask_covered, redact
 
 GROQ = "gsk_ZQ7wLeak1Groq9xVb3Nm5Kp2Hs8Jd4Fg6Tr0Yc2Ue"
 OPENAI = "sk-proj-Leak2OpenAi7Qm4Xv9Rt2Wn5Kp7Hs4Jd1Gf6Bc0"
@@ -209,13 +209,7 @@ def _plain_redact(text: str, secrets: set[str]) -> str:
         for start in range(len(text) - 7):
             if text[start : start + 8] in grams:
                 covered[start : start + 8] = [True] * 8
-    pieces = []
-    for index, char in enumerate(text):
-        if not covered[index]:
-            pieces.append(char)
-        elif index == 0 or not covered[index - 1]:
-            pieces.append(MASK)
-    return "".join(pieces)
+    return mask_covered(text, covered)
 
 
 _SECRET_PIECES = [GROQ[:10], GROQ[10:20], GROQ[20:], LONG[:9], LONG[9:30], "abc", "gsk_", " ", "…", "Leak"]
