@@ -19,13 +19,14 @@ ALL_CAPS words (``TOOL_RESULT``, ``SYSTEM_NOTE``) are markers, never tool names.
 from __future__ import annotations
 
 import re
+import string
 from collections.abc import Iterable, Iterator, Sequence
 from functools import lru_cache
 from typing import NamedTuple
 
 from linter.closest import closest
 from linter.lazy_regex import LazyPattern
-from linter.textscan import matches_at, occurrences
+from linter.textscan import matches_at, occurrences, run_start
 
 # Names are ASCII identifiers, so their classes are case-sensitive groups ``(?-i:...)`` even
 # in IGNORECASE patterns (which fold only the words around them). That also spares compiling
@@ -152,7 +153,7 @@ def _lower_finds_ascii(text: str) -> bool:
     return text.isascii() or not any(letter in text for letter in _FOLDED_INTO_ASCII)
 
 
-_NAME_CHARACTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_")
+_NAME_CHARACTERS = frozenset(string.ascii_letters + string.digits + "_")
 
 
 def _finditer_before(pattern: LazyPattern, text: str, lowered: str, ends: tuple[str, ...]) -> Iterator[re.Match[str]]:
@@ -173,9 +174,7 @@ def _finditer_before(pattern: LazyPattern, text: str, lowered: str, ends: tuple[
             start = index
             while start > 0 and (text[start - 1] == "`" or text[start - 1].isspace()):
                 start -= 1
-            while start > 0 and text[start - 1] in _NAME_CHARACTERS:
-                start -= 1
-            candidates.add(start)
+            candidates.add(run_start(text, start, _NAME_CHARACTERS))
     yield from matches_at(pattern, text, sorted(candidates))
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import re
+import string
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from functools import lru_cache
@@ -20,7 +21,7 @@ from linter import pointer as ptr
 from linter.diagnostic import Diagnostic
 from linter.lazy_regex import LazyPattern
 from linter.redact import MASK
-from linter.textscan import matches_at, occurrences
+from linter.textscan import matches_at, occurrences, run_start
 
 Kind = Literal["field", "header", "url", "token"]
 """Where a secret sits: a credential-named field, an HTTP header, a URL, or free text."""
@@ -72,8 +73,8 @@ def may_hold_token(text: str) -> bool:
         or "xox" in text or "-----BEGIN" in text or ("_" in text and _GITHUB_START.search(text) is not None)
     )
 _URL = LazyPattern(r"[A-Za-z][A-Za-z0-9+.-]*://[^\s\"'<>]+")
-_LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
-_SCHEME_CHARS = _LETTERS | frozenset("0123456789+.-")
+_LETTERS = frozenset(string.ascii_letters)
+_SCHEME_CHARS = frozenset(string.ascii_letters + string.digits + "+.-")
 _PLACEHOLDER_WORDS = ("changeme", "change-me", "change_me", "replace-me", "replace_me", "replaceme",
                       "placeholder", "example", "dummy", "redacted", "process.env", "os.environ", "getenv")
 _DUMMY_VALUES = frozenset({
@@ -172,9 +173,7 @@ def _url_matches(text: str) -> Iterator[re.Match[str]]:
     (its leading class kept the engine trying it at every character: 0.5 ms for 14 kB)."""
     candidates = []
     for index in occurrences(text, "://"):
-        start = index
-        while start > 0 and text[start - 1] in _SCHEME_CHARS:
-            start -= 1
+        start = run_start(text, index, _SCHEME_CHARS)
         while start < index and text[start] not in _LETTERS:
             start += 1
         if start < index:
@@ -291,12 +290,7 @@ def _assignments(text: str) -> Iterator[re.Match[str]]:
     if len(lowered) != len(text):  # a letter lowered to two (dotted I): offsets would drift
         yield from _ASSIGNMENT.finditer(text)
         return
-    starts = set()
-    for word in _NAME_WORDS:
-        for start in occurrences(lowered, word):
-            while start > 0 and text[start - 1] in _KEY_CHARS:
-                start -= 1
-            starts.add(start)
+    starts = {run_start(text, index, _KEY_CHARS) for word in _NAME_WORDS for index in occurrences(lowered, word)}
     for start in sorted(starts):
         match = _ASSIGNMENT.match(text, start)
         if match is not None:
@@ -373,7 +367,7 @@ _ASSIGNMENT = LazyPattern(
     re.IGNORECASE,
 )
 """A ``key: value`` or ``key = value`` pair; the key is a whole word (the lookbehind)."""
-_KEY_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_.-\u0130\u0131\u017f\u212a")
+_KEY_CHARS = frozenset(string.ascii_letters + string.digits + "_.-\u0130\u0131\u017f\u212a")
 """What ``[A-Za-z0-9_.-]`` matches under IGNORECASE (ASCII, and four letters it folds to ASCII)."""
 _NAME_WORDS = ("secret", "token", "pass", "pwd", "auth", "credential", "bearer", "key", "jwt", "cookie")
 """Every name :func:`is_secret_name` accepts holds one of these once lowered."""

@@ -22,6 +22,13 @@ def occurrences(text: str, word: str) -> Iterator[int]:
         index = text.find(word, index + 1)
 
 
+def run_start(text: str, index: int, chars: frozenset[str]) -> int:
+    """Where the run of ``chars`` that ends at ``index`` starts (``index`` when none precedes it)."""
+    while index > 0 and text[index - 1] in chars:
+        index -= 1
+    return index
+
+
 def matches_at(pattern: LazyPattern, text: str, candidates: Iterable[int]) -> Iterator[re.Match[str]]:
     """The matches ``finditer`` finds when it can only match at ``candidates`` (ascending)."""
     end = 0
