@@ -51,6 +51,11 @@ class Branch(NamedTuple):
     keyword: str
     at_value: bool
 
+    @property
+    def flat(self) -> bool:
+        """A :data:`FLAT` error about the value itself."""
+        return self.keyword in FLAT and self.at_value
+
 
 FLAT = frozenset({"type", "enum", "const"})
 """Branch errors that ``jsonschema``'s ``best_match`` is never needed for: when every error of an
@@ -117,7 +122,7 @@ def _flat_branches(error: Any) -> tuple[Branch, ...]:
         for branch in error.kind.context
         for inner in branch
     )
-    return found if found and all(b.keyword in FLAT and b.at_value for b in found) else ()
+    return found if found and all(b.flat for b in found) else ()
 
 
 def _missing_name(error: ValidationError) -> str:

@@ -122,7 +122,7 @@ def _variants(error: Failure, where: str, key: str, revision: str | None) -> Ite
         yield SchemaFinding("SCH003", Finding(where, message))
         return
     best = None
-    if reference and not all(b.keyword in FLAT and b.at_value for b in branches):
+    if reference and not all(b.flat for b in branches):
         from jsonschema.exceptions import best_match
 
         best = best_match(reference)
