@@ -126,8 +126,7 @@ def malformed_lists(persona: Persona, lists: tuple[str, ...] = TOOL_LIST_POINTER
 
     Rules comparing prompts with declared tools stay quiet then; the schema reports the list.
     """
-    marker = object()
-    return any(persona.get(p, marker) not in (marker, None) and not isinstance(persona.get(p), list) for p in lists)
+    return any(value is not None and not isinstance(value, list) for value in map(persona.get, lists))
 
 
 def parameter_names(persona: Persona, lists: tuple[str, ...] = TOOL_LIST_POINTERS) -> frozenset[str]:
