@@ -77,6 +77,14 @@ def test_may_hold_token_is_the_token_start_regex(text: str) -> None:
     assert secrets.may_hold_token(text) == (long_enough and TOKEN_START.search(text) is not None)
 
 
+def test_every_start_a_shape_is_tried_at_lets_the_walk_try_it() -> None:
+    # may_hold_token spells the starts out for speed; a start added to _SHAPE_STARTS alone
+    # would never be reached by the secret walk.
+    for starts in secrets._SHAPE_STARTS:
+        for start in starts:
+            assert secrets.may_hold_token(f"x {start}" + "x" * secrets._SHORTEST_TOKEN), start
+
+
 SHAPE_PIECES = [
     "sk-", "sk_", "gsk_", "AIza", "xoxb-", "xoxz-", "ghp_", "ghx_", "gho_", "github_pat_", "hf_", "AKIA", "eyJ", ".",
     "-----BEGIN ", "RSA ", "PRIVATE KEY-----", "abcdefghij", "0123456789", "ABCDEFGHIJKLMNOP", "_", "-", " ", "x",
