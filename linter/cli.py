@@ -6,6 +6,7 @@ Exit codes: 0 no error-level finding, 1 at least one, 2 usage, configuration or 
 from __future__ import annotations
 
 import json
+import os
 import sys
 from pathlib import Path
 from typing import Any
@@ -71,7 +72,7 @@ def check(
 ) -> None:
     """Check persona files, directories (recursively) or '-' for standard input."""
     from linter.diagnostic import Severity
-    from linter.reporters.deliver import Output, deliver
+    from linter.reporters.deliver import Output, deliver, exit_code
     from linter.runner import Request, run
 
     if not paths:
@@ -95,8 +96,14 @@ def check(
     )
     try:
         code = deliver(result, output, sys.stdout, sys.stderr)
+    except BrokenPipeError:
+        # The reader stopped early (`persona-lint check . | head`): not a failure of this run. As
+        # Python's docs advise, standard output goes to devnull so the flush at exit cannot fail.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        code = exit_code(result, output.fail_level, output.exit_zero)
     except OSError as error:
-        _fail(f"cannot write {output_file}: {error.strerror or type(error).__name__}")
+        target = output_file if output_file is not None else "standard output"
+        _fail(f"cannot write {target}: {error.strerror or type(error).__name__}")
     sys.exit(code)
 
 

@@ -148,6 +148,20 @@ def test_real_process(tmp_path: Path) -> None:
     assert done.returncode == 1 and "SCH004" in done.stdout and done.stderr == ""
 
 
+def test_a_reader_that_stops_early_is_not_an_error(tmp_path: Path) -> None:
+    """``persona-lint check . | head -1``: the closed pipe is not reported as a write error."""
+    (tmp_path / "bad.json").write_text(BAD)
+    process = subprocess.Popen(
+        [sys.executable, "-m", "linter", "check", str(tmp_path / "bad.json")],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+    )
+    assert process.stdout is not None and process.stderr is not None
+    process.stdout.close()  # long before the report is written: the interpreter is still starting
+    errors = process.stderr.read()
+    assert process.wait(timeout=60) == 1  # the findings' exit code, as if the reader had read it all
+    assert errors == ""
+
+
 def test_foreign_rules_package_message_reaches_the_user(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
