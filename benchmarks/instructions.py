@@ -32,7 +32,8 @@ from run import DEFAULT_CORPUS, FLOOR, compile_bytecode, single_files
 
 IN_PROCESS = """
 import os, sys
-from linter.runner import Request, run
+from linter.run.model import Request
+from linter.run.runner import run
 files = sorted(os.path.join(d, f) for d, _, names in os.walk(sys.argv[1]) for f in names if f.endswith(".json"))
 files = files[: int(sys.argv[2])]
 run(Request(paths=tuple(files), keep_sources=sys.argv[3] == "keep"))

@@ -21,11 +21,12 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import corpus
 
-from linter import revisions, selection
-from linter.config import DEFAULT
+from linter.config.settings import DEFAULT
+from linter.document.source import parse
+from linter.engine import selection
 from linter.rule import Persona
-from linter.source import parse
-from linter.validate import validate
+from linter.schemas.validate import validate
+from linter.tavus import revisions
 
 
 def _timed(action: Callable[[], Any]) -> float:

@@ -137,7 +137,7 @@ def compile_bytecode() -> None:
 
 def persona_lint_command() -> list[str]:
     script = Path(sys.executable).parent / "persona-lint"
-    return [str(script)] if script.exists() else [sys.executable, "-m", "linter.cli"]
+    return [str(script)] if script.exists() else [sys.executable, "-m", "linter"]
 
 
 CJS_VENV = HERE.parent / ".venv-cjs"

@@ -10,14 +10,15 @@ Everything else is internal and may change between releases.
 from __future__ import annotations
 
 from linter.api import lint_paths, lint_text, load_settings
-from linter.config import ConfigError, Settings
+from linter.config.settings import ConfigError, Settings
 from linter.diagnostic import Diagnostic, Position, Severity, Span
-from linter.revisions import DEFAULT as DEFAULT_REVISION
-from linter.revisions import NAMES as REVISIONS
-from linter.runner import LintResult
-from linter.schemas import SchemaError
+from linter.run.model import LintResult
+from linter.schemas.store import SchemaError
+from linter.tavus.revisions import DEFAULT as DEFAULT_REVISION
+from linter.tavus.revisions import NAMES as REVISIONS
+from linter.util.version import VERSION
 
-__version__ = "0.1.0"
+__version__ = VERSION
 
 __all__ = [
     "DEFAULT_REVISION",

@@ -5,11 +5,13 @@ from __future__ import annotations
 from collections.abc import Iterable
 from pathlib import Path
 
-from linter import engine
-from linter.config import DEFAULT, Settings, load
+from linter.config.settings import DEFAULT, Settings, load
 from linter.diagnostic import Diagnostic
-from linter.runner import LintResult, Request, run
-from linter.source import Format, parse
+from linter.document.model import Format
+from linter.document.source import parse
+from linter.engine import lint as engine
+from linter.run.model import LintResult, Request
+from linter.run.runner import run
 
 
 def lint_text(

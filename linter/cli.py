@@ -13,9 +13,10 @@ from typing import Any
 
 import click
 
-from linter import __version__, revisions
-from linter.config import ConfigError
-from linter.registry import RegistryError
+from linter.config.settings import ConfigError
+from linter.engine.registry import RegistryError
+from linter.tavus import revisions
+from linter.util.version import VERSION as __version__
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 OUTPUT_FORMATS = ("auto", "text", "json", "sarif", "github", "junit", "gitlab")
@@ -73,7 +74,8 @@ def check(
     """Check persona files, directories (recursively) or '-' for standard input."""
     from linter.diagnostic import Severity
     from linter.reporters.deliver import Output, deliver, exit_code
-    from linter.runner import Request, run
+    from linter.run.model import Request
+    from linter.run.runner import run
 
     if not paths:
         raise click.UsageError("give at least one PATH (a file, a directory, or '-' for stdin)")
@@ -117,8 +119,8 @@ def check(
 @click.option("--catalog", is_flag=True, help="Print a SchemaStore-style catalog entry (one URL per revision).")
 def schema(revision: str, layer: str | None, bundle: bool, output: Path | None, catalog: bool) -> None:
     """Print the JSON Schema of a revision (or of one of its layers)."""
-    from linter import schemas
-    from linter.atomic import write_text
+    from linter.schemas import store as schemas
+    from linter.util.atomic import write_text
 
     try:
         uri = schemas.layer_uri(revision, layer) if layer else schemas.persona_uri(revision)
@@ -126,7 +128,7 @@ def schema(revision: str, layer: str | None, bundle: bool, output: Path | None, 
     except schemas.SchemaError as error:
         _fail(str(error))
     if catalog:
-        from linter.catalog import entry
+        from linter.schemas.catalog import entry
 
         document = entry()
     text = json.dumps(document, indent=2, ensure_ascii=False) + "\n"
@@ -160,7 +162,7 @@ def versions() -> None:
 @click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text", show_default=True)
 def list_rules(output_format: str) -> None:
     """List every rule: code, name, default severity and summary."""
-    from linter.registry import all_rules
+    from linter.engine.registry import all_rules
 
     rules = all_rules()
     if output_format == "json":
@@ -179,8 +181,8 @@ def list_rules(output_format: str) -> None:
 @click.argument("rule")
 def explain(rule: str) -> None:
     """Print the documentation page of a rule (by code or name)."""
-    from linter.docs import page
-    from linter.registry import by_key
+    from linter.engine.registry import by_key
+    from linter.engine.ruledocs import page
 
     found = by_key().get(rule) or by_key().get(rule.upper())
     if found is None:
@@ -190,7 +192,7 @@ def explain(rule: str) -> None:
 
 
 def _cpus() -> int:
-    from linter.parallel import default_jobs
+    from linter.run.parallel import default_jobs
 
     return default_jobs()
 

@@ -10,8 +10,8 @@ import re
 from collections.abc import Iterator
 
 from linter.diagnostic import Finding
-from linter.facts import Choice, VoiceFamily
 from linter.rule import Persona
+from linter.tavus.facts import Choice, VoiceFamily
 
 HOSTED_PREFIX = "tavus-"
 ENGINE_LABELS = {"cartesia": "Cartesia", "elevenlabs": "ElevenLabs", "azure": "Azure", "playht": "PlayHT"}

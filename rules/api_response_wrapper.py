@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from linter.diagnostic import Finding
-from linter.known_mistakes import wrapped_personas
 from linter.rule import Persona, rule
+from linter.tavus.known_mistakes import wrapped_personas
 
 
 @rule(code="PIPE013", name="api-response-wrapper", severity="error")

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from linter.diagnostic import Finding
 from linter.rule import Persona, rule
-from linter.tooldefs import AUDIO_FIELDS
+from linter.tavus.tooldefs import AUDIO_FIELDS
 
 
 @rule(code="PERC005", name="audio-perception-needs-raven-1", severity="error", first_revision="2026-02")

@@ -7,8 +7,8 @@ from collections.abc import Iterator
 from urllib.parse import urlsplit, urlunsplit
 
 from linter.diagnostic import Finding
-from linter.lazy_regex import LazyPattern
 from linter.rule import Persona, rule
+from linter.util.lazy_regex import LazyPattern
 from rules._layers import custom_base_url, has_http_scheme
 
 # Routes of OpenAI-compatible and common LLM servers; Tavus appends /chat/completions itself.

@@ -6,10 +6,10 @@ import re
 from collections.abc import Iterator
 
 from linter.diagnostic import Finding
-from linter.lazy_regex import LazyPattern
-from linter.redact import show
 from linter.rule import Persona, rule
-from linter.secrets import is_placeholder
+from linter.tavus.redact import show
+from linter.tavus.secrets import is_placeholder
+from linter.util.lazy_regex import LazyPattern
 from rules._layers import custom_base_url, has_http_scheme
 
 _HOST = LazyPattern(r"[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+(:\d+)?(/[^\s<>{}]*)?$")

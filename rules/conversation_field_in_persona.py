@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from linter.diagnostic import Finding
-from linter.known_mistakes import CONVERSATION_FIELDS
 from linter.rule import Persona, rule
+from linter.tavus.known_mistakes import CONVERSATION_FIELDS
 
 
 @rule(code="PIPE006", name="conversation-field-in-persona", severity="warning")

@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from linter.diagnostic import Finding
-from linter.redact import show
 from linter.rule import Persona, rule
+from linter.tavus.redact import show
 from rules._layers import HOSTED_PREFIX, is_hosted, llm_model
 
 

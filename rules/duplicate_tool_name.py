@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from linter.diagnostic import Finding
 from linter.rule import Persona, rule
-from linter.tooldefs import item_name, list_label, name_pointer
+from linter.tavus.tooldefs import item_name, list_label, name_pointer
 
 
 @rule(code="TOOL004", name="duplicate-tool-name", severity="error")

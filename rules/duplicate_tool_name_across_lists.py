@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from linter.diagnostic import Finding
 from linter.rule import Persona, rule
-from linter.tooldefs import item_name, list_label, name_pointer
+from linter.tavus.tooldefs import item_name, list_label, name_pointer
 
 _SAME_LIST = frozenset({"/layers/perception/perception_tools", "/layers/perception/visual_tools"})
 """The legacy and the new name of one list: setting both is PERC007's finding."""

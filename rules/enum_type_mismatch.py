@@ -5,11 +5,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from linter import pointer as ptr
 from linter.diagnostic import Finding
-from linter.redact import show
 from linter.rule import Persona, rule
-from linter.tooldefs import functions, schema_nodes
+from linter.tavus.redact import show
+from linter.tavus.tooldefs import functions, schema_nodes
+from linter.util import pointer as ptr
 
 _CHECKS = {
     "string": lambda v: isinstance(v, str),

@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from linter.diagnostic import Finding
-from linter.redact import show
 from linter.rule import Persona, rule
+from linter.tavus.redact import show
 
 _RANGES = {"temperature": (0.0, 2.0), "top_p": (0.0, 1.0)}
 

@@ -6,8 +6,8 @@ import re
 from collections.abc import Iterator
 
 from linter.diagnostic import Finding
-from linter.redact import show
 from linter.rule import Persona, rule
+from linter.tavus.redact import show
 
 _COMMON = frozenset({
     "hey", "hi", "hello", "ok", "okay", "yo", "there", "you", "please", "start", "go", "listen",

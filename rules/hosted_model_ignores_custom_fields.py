@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from linter import revisions
 from linter.diagnostic import Finding
 from linter.rule import Persona, rule
+from linter.tavus import revisions
 from rules._layers import is_hosted, llm_model
 
 _ENDPOINT_FIELDS = ("base_url", "api_key", "headers", "default_query")

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from linter import pointer as ptr
 from linter.diagnostic import Finding
-from linter.known_mistakes import ID_FIELDS, IdField
-from linter.lazy_regex import LazyPattern
-from linter.redact import show
 from linter.rule import Persona, rule
-from linter.secrets import is_placeholder
+from linter.tavus.known_mistakes import ID_FIELDS, IdField
+from linter.tavus.redact import show
+from linter.tavus.secrets import is_placeholder
+from linter.util import pointer as ptr
+from linter.util.lazy_regex import LazyPattern
 
 _ID_CHARACTERS = LazyPattern(r"[A-Za-z0-9_]+")
 

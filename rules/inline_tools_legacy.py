@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from linter.diagnostic import Finding
 from linter.rule import Persona, rule
-from linter.tooldefs import list_label
+from linter.tavus.tooldefs import list_label
 
 
 @rule(code="TOOL019", name="inline-tools-legacy", severity="info", first_revision="pal-2026-06")

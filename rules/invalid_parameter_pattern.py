@@ -6,9 +6,9 @@ import re
 from collections.abc import Iterator
 
 from linter.diagnostic import Finding
-from linter.redact import show
 from linter.rule import Persona, rule
-from linter.tooldefs import MAX_PATTERN_CHARS, functions, parameter_patterns
+from linter.tavus.redact import show
+from linter.tavus.tooldefs import MAX_PATTERN_CHARS, functions, parameter_patterns
 
 
 @rule(code="TOOL015", name="invalid-parameter-pattern", severity="error")

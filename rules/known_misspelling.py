@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from linter import pointer as ptr
 from linter.diagnostic import Finding
-from linter.known_mistakes import MISNAMED_KEYS, WRONG_VALUES
 from linter.rule import Persona, rule
+from linter.tavus.known_mistakes import MISNAMED_KEYS, WRONG_VALUES
+from linter.util import pointer as ptr
 
 
 @rule(code="PIPE007", name="known-misspelling", severity="warning")

@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from linter.diagnostic import Finding
-from linter.facts import PERCEPTION_RENAMES
 from linter.rule import Persona, rule
+from linter.tavus.facts import PERCEPTION_RENAMES
 
 
 @rule(code="PERC007", name="legacy-and-new-perception-field", severity="warning", first_revision="2026-02")

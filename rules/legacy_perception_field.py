@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from linter.diagnostic import Finding
-from linter.facts import PERCEPTION_REMOVED, PERCEPTION_RENAMES
 from linter.rule import Persona, rule
+from linter.tavus.facts import PERCEPTION_REMOVED, PERCEPTION_RENAMES
 
 
 @rule(code="PERC006", name="legacy-perception-field", severity="warning", first_revision="2026-02")

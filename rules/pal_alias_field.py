@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from linter import pointer as ptr
 from linter.diagnostic import Finding
-from linter.known_mistakes import PAL_ALIASES
 from linter.rule import Persona, rule
+from linter.tavus.known_mistakes import PAL_ALIASES
+from linter.util import pointer as ptr
 
 
 @rule(code="PIPE012", name="pal-alias-field", severity="warning", first_revision="pal-2026-06")

@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from linter import pointer as ptr
 from linter.diagnostic import Finding
 from linter.rule import Persona, rule
-from linter.tooldefs import functions, properties
+from linter.tavus.tooldefs import functions, properties
+from linter.util import pointer as ptr
 
 _TYPED_BY = ("type", "enum", "const", "$ref", "anyOf", "oneOf", "allOf")
 """Keywords that pin a parameter's type without ``type`` itself."""

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from linter import pointer as ptr
 from linter.diagnostic import Finding
 from linter.rule import Persona, rule
-from linter.tooldefs import functions, properties
+from linter.tavus.tooldefs import functions, properties
+from linter.util import pointer as ptr
 
 
 @rule(code="TOOL014", name="parameter-not-required", severity="info")

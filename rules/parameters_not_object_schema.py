@@ -6,12 +6,12 @@ from collections.abc import Iterator
 from functools import cache
 from typing import Any
 
-from linter import pointer as ptr
-from linter import schemas
 from linter.diagnostic import Finding
-from linter.redact import show
 from linter.rule import Persona, rule
-from linter.tooldefs import FunctionDef, functions
+from linter.schemas import store as schemas
+from linter.tavus.redact import show
+from linter.tavus.tooldefs import FunctionDef, functions
+from linter.util import pointer as ptr
 
 
 @rule(code="TOOL007", name="parameters-not-object-schema", severity="error")

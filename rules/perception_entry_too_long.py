@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from linter import pointer as ptr
 from linter.diagnostic import Finding
 from linter.rule import Persona, rule
-from linter.tooldefs import PERCEPTION_TOOL_LISTS, RAVEN_ENTRY_CHARS, RAVEN_ENTRY_CHARS_LENIENT, functions
+from linter.tavus.tooldefs import PERCEPTION_TOOL_LISTS, RAVEN_ENTRY_CHARS, RAVEN_ENTRY_CHARS_LENIENT, functions
+from linter.util import pointer as ptr
 
 QUERIES = (
     "ambient_awareness_queries", "visual_awareness_queries", "audio_awareness_queries", "perception_analysis_queries",

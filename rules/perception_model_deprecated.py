@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from linter.diagnostic import Finding
 from linter.rule import Persona, rule
-from linter.tooldefs import AUDIO_FIELDS
+from linter.tavus.tooldefs import AUDIO_FIELDS
 
 
 @rule(code="PERC009", name="perception-model-deprecated", severity="warning")

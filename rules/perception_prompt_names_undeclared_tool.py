@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from linter.diagnostic import Finding
-from linter.mentions import undeclared_references
 from linter.rule import Persona, rule
-from linter.tooldefs import (
+from linter.tavus.mentions import undeclared_references
+from linter.tavus.tooldefs import (
     PERCEPTION_GROUPS,
     declared_names,
     group_prompts,

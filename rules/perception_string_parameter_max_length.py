@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from linter import pointer as ptr
 from linter.diagnostic import Finding
 from linter.rule import Persona, rule
-from linter.tooldefs import PERCEPTION_TOOL_LISTS, RAVEN_ENTRY_CHARS, functions, schema_nodes
+from linter.tavus.tooldefs import PERCEPTION_TOOL_LISTS, RAVEN_ENTRY_CHARS, functions, schema_nodes
+from linter.util import pointer as ptr
 
 
 @rule(code="PERC010", name="perception-string-parameter-max-length", severity="info", first_revision="2026-02")

@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from linter.diagnostic import Finding
-from linter.mentions import mentions, misspelled
 from linter.rule import Persona, rule
-from linter.tooldefs import PERCEPTION_GROUPS, declared_names, functions, group_prompts, parameter_names
+from linter.tavus.mentions import mentions, misspelled
+from linter.tavus.tooldefs import PERCEPTION_GROUPS, declared_names, functions, group_prompts, parameter_names
 
 
 @rule(code="PERC002", name="perception-tool-not-mentioned", severity="info")

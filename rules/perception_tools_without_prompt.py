@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from linter.diagnostic import Finding
 from linter.rule import Persona, rule
-from linter.tooldefs import PERCEPTION_GROUPS, group_prompts, group_tools
+from linter.tavus.tooldefs import PERCEPTION_GROUPS, group_prompts, group_tools
 
 
 @rule(code="PERC003", name="perception-tools-without-prompt", severity="info")

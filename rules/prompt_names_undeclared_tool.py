@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from linter.diagnostic import Finding
-from linter.mentions import undeclared_references
 from linter.rule import Persona, rule
-from linter.tooldefs import declared_names, malformed_lists, parameter_names
+from linter.tavus.mentions import undeclared_references
+from linter.tavus.tooldefs import declared_names, malformed_lists, parameter_names
 
 
 @rule(code="TOOL016", name="prompt-names-undeclared-tool", severity="warning", last_revision="2026-06")

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from linter import revisions
 from linter.diagnostic import Finding
 from linter.rule import Persona, rule
+from linter.tavus import revisions
 from rules._layers import is_hosted, llm_model
 
 CHARS_PER_TOKEN = 4  # the reference's rule of thumb: about 5,000 tokens is about 20,000 characters

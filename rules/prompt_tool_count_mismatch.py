@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from linter.diagnostic import Finding
-from linter.mentions import stated_tool_counts
 from linter.rule import Persona, rule
-from linter.tooldefs import declared_names, malformed_lists
+from linter.tavus.mentions import stated_tool_counts
+from linter.tavus.tooldefs import declared_names, malformed_lists
 
 
 @rule(code="TOOL017", name="prompt-tool-count-mismatch", severity="warning", last_revision="2026-06")

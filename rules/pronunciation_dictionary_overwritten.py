@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from linter.diagnostic import Finding
-from linter.facts import TAVUS_VOICE_KEYS
 from linter.rule import Persona, rule
+from linter.tavus.facts import TAVUS_VOICE_KEYS
 
 
 @rule(code="TTS008", name="pronunciation-dictionary-overwritten", severity="warning")

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from linter import pointer as ptr
 from linter.diagnostic import Finding
-from linter.redact import show
 from linter.rule import Persona, rule
-from linter.tooldefs import functions, schema_nodes
+from linter.tavus.redact import show
+from linter.tavus.tooldefs import functions, schema_nodes
+from linter.util import pointer as ptr
 
 
 @rule(code="TOOL022", name="remote-schema-reference", severity="warning")

@@ -6,8 +6,8 @@ import re
 from collections.abc import Iterator
 
 from linter.diagnostic import Finding
-from linter.lazy_regex import LazyPattern
 from linter.rule import Persona, rule
+from linter.util.lazy_regex import LazyPattern
 
 _RESERVED = LazyPattern(r"bot\d+", re.IGNORECASE)
 

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from linter import pointer as ptr
 from linter.diagnostic import Finding
 from linter.rule import Persona, rule
-from linter.tooldefs import RESERVED_PARAMETER_PREFIX, functions, properties
+from linter.tavus.tooldefs import RESERVED_PARAMETER_PREFIX, functions, properties
+from linter.util import pointer as ptr
 
 
 @rule(code="TOOL010", name="reserved-parameter-prefix", severity="warning")

@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from linter.diagnostic import Finding
-from linter.redact import show
 from linter.rule import Persona, rule
-from linter.tooldefs import MAX_PATTERN_CHARS, functions, nested_quantifier, parameter_patterns
+from linter.tavus.redact import show
+from linter.tavus.tooldefs import MAX_PATTERN_CHARS, functions, nested_quantifier, parameter_patterns
 
 
 @rule(code="TOOL021", name="slow-parameter-pattern", severity="warning")

@@ -6,8 +6,8 @@ import re
 from collections.abc import Iterator
 
 from linter.diagnostic import Finding
-from linter.lazy_regex import LazyPattern
 from linter.rule import Persona, rule
+from linter.util.lazy_regex import LazyPattern
 from rules._layers import voice_family
 
 _SSML_TAG = LazyPattern(r"<\s*(speed|volume)\b", re.IGNORECASE)

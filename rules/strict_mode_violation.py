@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from linter import pointer as ptr
 from linter.diagnostic import Finding
 from linter.rule import Persona, rule
-from linter.tooldefs import FunctionDef, functions, schema_nodes
+from linter.tavus.tooldefs import FunctionDef, functions, schema_nodes
+from linter.util import pointer as ptr
 
 UNSUPPORTED = ("allOf", "not", "if", "then", "else", "dependentRequired", "dependentSchemas")
 """Keywords strict mode rejects (reference section 4, [S38])."""

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from linter import pointer as ptr
-from linter import revisions
 from linter.diagnostic import Finding
-from linter.known_mistakes import LENIENT_BOOLEANS
 from linter.rule import Persona, rule
+from linter.tavus import revisions
+from linter.tavus.known_mistakes import LENIENT_BOOLEANS
+from linter.util import pointer as ptr
 
 
 @rule(code="PIPE008", name="string-boolean", severity="warning")

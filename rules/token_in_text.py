@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from linter import pointer as ptr
 from linter.diagnostic import Finding
-from linter.redact import mask
 from linter.rule import Persona, rule
-from linter.secrets import find_secrets
+from linter.tavus.redact import mask
+from linter.tavus.secrets import find_secrets
+from linter.util import pointer as ptr
 
 
 @rule(code="SEC004", name="token-in-text", severity="warning")

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from linter import pointer as ptr
 from linter.diagnostic import Finding
 from linter.rule import Persona, rule
-from linter.tooldefs import MAX_TOOLS
+from linter.tavus.tooldefs import MAX_TOOLS
+from linter.util import pointer as ptr
 
 
 @rule(code="TOOL012", name="too-many-tools", severity="warning")

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from linter.diagnostic import Finding
 from linter.rule import Persona, rule
-from linter.tooldefs import MAX_DEFINITION_CHARS, functions
+from linter.tavus.tooldefs import MAX_DEFINITION_CHARS, functions
 
 
 @rule(code="TOOL011", name="tool-definition-too-long", severity="warning")

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from linter.diagnostic import Finding
 from linter.rule import Persona, rule
-from linter.tooldefs import functions
+from linter.tavus.tooldefs import functions
 
 
 @rule(code="TOOL005", name="tool-description-missing", severity="warning")

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from linter.diagnostic import Finding
 from linter.rule import Persona, rule
-from linter.tooldefs import OPENAI_NAME, REGISTRY_NAME, SNAKE_CASE, functions
+from linter.tavus.tooldefs import OPENAI_NAME, REGISTRY_NAME, SNAKE_CASE, functions
 
 
 @rule(code="TOOL002", name="tool-name-not-registry-safe", severity="warning")

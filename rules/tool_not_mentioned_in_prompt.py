@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from linter.diagnostic import Finding
-from linter.mentions import mentions, misspelled
 from linter.rule import Persona, rule
-from linter.tooldefs import declared_names, functions, parameter_names
+from linter.tavus.mentions import mentions, misspelled
+from linter.tavus.tooldefs import declared_names, functions, parameter_names
 
 
 @rule(code="TOOL018", name="tool-not-mentioned-in-prompt", severity="info")

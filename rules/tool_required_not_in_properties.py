@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from linter import pointer as ptr
-from linter.closest import closest
 from linter.diagnostic import Finding
 from linter.rule import Persona, rule
-from linter.tooldefs import functions, object_schemas
+from linter.tavus.tooldefs import functions, object_schemas
+from linter.util import pointer as ptr
+from linter.util.closest import closest
 
 
 @rule(code="TOOL003", name="tool-required-not-in-properties", severity="error")

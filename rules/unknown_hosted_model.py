@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from linter.closest import closest
 from linter.diagnostic import Finding
-from linter.redact import show
 from linter.rule import Persona, rule
+from linter.tavus.redact import show
+from linter.util.closest import closest
 from rules._layers import is_hosted, llm_model
 
 

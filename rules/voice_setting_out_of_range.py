@@ -6,9 +6,9 @@ from collections.abc import Iterator
 from typing import Any
 
 from linter.diagnostic import Finding
-from linter.facts import VoiceFamily
-from linter.redact import show
 from linter.rule import Persona, rule
+from linter.tavus.facts import VoiceFamily
+from linter.tavus.redact import show
 from rules._layers import engine_families, engine_label, selected_label, tts_engine, voice_family
 
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from linter.diagnostic import Finding
-from linter.facts import TAVUS_VOICE_KEYS
 from linter.rule import Persona, rule
+from linter.tavus.facts import TAVUS_VOICE_KEYS
 from rules._layers import engine_label, engine_voice_keys, family_label, selected_label, tts_engine, voice_family
 
 _HINTS = {

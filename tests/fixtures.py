@@ -5,9 +5,10 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from linter.files import Target
 from linter.reporters.text import line
-from linter.runner import FileReport, Request, check_target
+from linter.run.check import check_target
+from linter.run.files import Target
+from linter.run.model import FileReport, Request
 
 REPO = Path(__file__).resolve().parent.parent
 RULES_DIR = REPO / "tests" / "rules"

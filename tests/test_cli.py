@@ -166,7 +166,7 @@ def test_foreign_rules_package_message_reaches_the_user(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     from linter import cli as cli_module
-    from linter.registry import RegistryError
+    from linter.engine.registry import RegistryError
 
     def broken(*args: object, **kwargs: object) -> None:
         raise RegistryError("the 'rules' package at /x is not persona-lint's")

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from linter import ConfigError, lint_paths
-from linter.config import load
+from linter.config.settings import load
 
 BAD = '{"persona_name": "Coach", "voice": "x"}\n'
 
@@ -49,7 +49,7 @@ def test_a_pyproject_without_persona_lint_is_not_parsed(tmp_path: Path, monkeypa
     def refuse(path: Path) -> None:
         raise AssertionError(f"{path} was parsed")
 
-    monkeypatch.setattr("linter.config._read_toml", refuse)
+    monkeypatch.setattr("linter.config.settings._read_toml", refuse)
     assert codes(tmp_path / "p.json") == ["PIPE001", "SCH001"]
 
 

@@ -8,14 +8,14 @@ from typing import Any
 from jsonschema import Draft202012Validator
 
 from linter import lint_text
-from linter.config import DEFAULT
+from linter.config.settings import DEFAULT
 from linter.diagnostic import Finding, Severity
-from linter.engine import lint_document
+from linter.document.source import parse
+from linter.engine.lint import lint_document
+from linter.engine.selection import ActiveRule, RuleSet, resolve
 from linter.rule import Persona, rule
-from linter.schema_errors import from_jsonschema
-from linter.selection import ActiveRule, RuleSet, resolve
-from linter.source import parse
-from linter.validate import _explain
+from linter.schemas.schema_errors import from_jsonschema
+from linter.schemas.validate import _explain
 
 ECHO = '{"persona_name": "Echo", "pipeline_mode": "echo"}'
 

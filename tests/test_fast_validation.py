@@ -22,10 +22,12 @@ from typing import Any
 import pytest
 from jsonschema import Draft202012Validator
 
-from linter import engine, revisions, schema_errors, schemas, validate
+from linter.document.source import parse
 from linter.rule import Persona
-from linter.source import parse
-from linter.tooldefs import functions
+from linter.schemas import association, schema_errors, validate
+from linter.schemas import store as schemas
+from linter.tavus import revisions
+from linter.tavus.tooldefs import functions
 
 jsonschema_rs = pytest.importorskip("jsonschema_rs")
 
@@ -45,7 +47,7 @@ def _personas() -> Iterator[tuple[str, Any, str]]:
             document = parse(str(path), path.read_bytes())
             if isinstance(document.value, dict):
                 value = {k: v for k, v in document.value.items() if k != "$schema"}
-                yield str(path.relative_to(ROOT)), value, engine.choose_revision(document, None, None)
+                yield str(path.relative_to(ROOT)), value, association.choose_revision(document, None, None)
     sys.path.insert(0, str(ROOT / "benchmarks"))
     try:
         import corpus

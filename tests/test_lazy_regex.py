@@ -12,7 +12,7 @@ import pytest
 
 import linter
 import rules
-from linter.lazy_regex import LazyPattern
+from linter.util.lazy_regex import LazyPattern
 
 
 def _patterns_in(value: Any) -> Iterator[LazyPattern]:
@@ -41,8 +41,8 @@ MODULE_PATTERNS = _module_patterns()
 def test_module_patterns_are_found() -> None:
     # The secret shapes (a tuple of pairs) and the tool-name patterns at least.
     names = {name for name, _ in MODULE_PATTERNS}
-    assert "linter.tooldefs.OPENAI_NAME" in names
-    assert sum(name == "linter.secrets.TOKEN_SHAPES" for name in names) == 1
+    assert "linter.tavus.tooldefs.OPENAI_NAME" in names
+    assert sum(name == "linter.tavus.secrets.TOKEN_SHAPES" for name in names) == 1
     assert len(MODULE_PATTERNS) > 30
 
 

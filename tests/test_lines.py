@@ -7,7 +7,7 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from linter.lines import LineIndex
+from linter.document.lines import LineIndex
 
 
 @settings(max_examples=500, deadline=None)

@@ -15,7 +15,7 @@ from lsprotocol import types  # noqa: E402
 from pytest_lsp import ClientServerConfig, LanguageClient  # noqa: E402
 
 from linter.diagnostic import Position, Span  # noqa: E402
-from linter.lines import split_lines  # noqa: E402
+from linter.document.lines import split_lines  # noqa: E402
 from linter.lsp.positions import from_lsp, span_to_lsp, to_lsp  # noqa: E402
 
 BAD = '{\n  "persona_name": "Coach 😀",\n  "pipeline_mode": "ful", "system_prompt": "Be kind."\n}\n'

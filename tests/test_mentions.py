@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from linter.mentions import is_declared, mentions, stated_tool_counts, tool_references
+from linter.tavus.mentions import is_declared, mentions, stated_tool_counts, tool_references
 
 
 def names(text: str, ignore: tuple[str, ...] = ()) -> list[str]:

@@ -13,7 +13,7 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from linter import mentions as m
+from linter.tavus import mentions as m
 
 LONG_S, KELVIN, DOTLESS_I = "\u017f", "\u212a", "\u0131"
 """Characters ``re.IGNORECASE`` matches to ASCII letters (s, k, i) although ``str.lower`` keeps them apart."""

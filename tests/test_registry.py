@@ -7,8 +7,8 @@ import re
 import pytest
 from fixtures import REPO, RULES_DIR, fixture_files
 
-from linter.docs import page
-from linter.registry import all_rules
+from linter.engine.registry import all_rules
+from linter.engine.ruledocs import page
 from linter.rule import FAMILIES
 
 NO_FIXTURES = {"INT001", "SCH008"}  # a broken rule / a keyword no bundled schema uses: tests/test_engine.py
@@ -47,8 +47,8 @@ def test_docs_are_current() -> None:
     docs = REPO / "docs" / "rules"
     for rule in all_rules():
         target = docs / f"{rule.code}.md"
-        assert target.is_file(), f"missing {target}: run python -m linter.docs_gen"
-        stale = f"{target.name} is stale: run python -m linter.docs_gen"
+        assert target.is_file(), f"missing {target}: run python -m linter.engine.docs_gen"
+        stale = f"{target.name} is stale: run python -m linter.engine.docs_gen"
         assert target.read_text(encoding="utf-8") == page(rule), stale
 
 
@@ -56,7 +56,7 @@ def test_a_foreign_rules_package_is_named_clearly(monkeypatch: pytest.MonkeyPatc
     import sys
     import types
 
-    from linter import registry
+    from linter.engine import registry
 
     impostor = types.ModuleType("rules")
     impostor.__file__ = "/site-packages/rules/__init__.py"

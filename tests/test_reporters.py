@@ -15,14 +15,15 @@ from jsonschema import validators
 
 from linter.cli import OUTPUT_FORMATS, cli
 from linter.diagnostic import Diagnostic, Position, Severity, Span
-from linter.registry import all_rules
+from linter.engine.registry import all_rules
 from linter.reporters import FORMATS, reporter, resolve
 from linter.reporters.deliver import Output, deliver, exit_code
 from linter.reporters.github import annotation
 from linter.reporters.gitlab import issues
 from linter.reporters.sarif import artifact_uri, document
 from linter.reporters.source import SourceExcerpts
-from linter.runner import LintResult, Request, run
+from linter.run.model import LintResult, Request
+from linter.run.runner import run
 
 DATA = Path(__file__).parent / "data"
 BAD = '{\n  "persona_name": "Coach",\n  "pipeline_mode": "ful"\n}\n'

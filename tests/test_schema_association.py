@@ -10,8 +10,10 @@ import pytest
 from click.testing import CliRunner
 from jsonschema import Draft202012Validator
 
-from linter import lint_paths, lint_text, revisions, schemas
+from linter import lint_paths, lint_text
 from linter.cli import cli
+from linter.schemas import store as schemas
+from linter.tavus import revisions
 
 REPO = Path(__file__).resolve().parent.parent
 OLD = schemas.BASE_URI + "2024-10/persona.schema.json"

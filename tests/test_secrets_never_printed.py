@@ -19,9 +19,9 @@ from hypothesis import strategies as st
 
 from linter.api import lint_paths, lint_text
 from linter.cli import cli
-from linter.redact import MASK
 from linter.reporters import FORMATS
-from linter.secrets import find_secrets, mask_covered, redact
+from linter.tavus.redact import MASK
+from linter.tavus.secrets import find_secrets, mask_covered, redact
 
 GROQ = "gsk_ZQ7wLeak1Groq9xVb3Nm5Kp2Hs8Jd4Fg6Tr0Yc2Ue"
 OPENAI = "sk-proj-Leak2OpenAi7Qm4Xv9Rt2Wn5Kp7Hs4Jd1Gf6Bc0"

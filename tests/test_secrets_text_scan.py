@@ -14,7 +14,7 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from linter import secrets
+from linter.tavus import secrets
 
 FIXTURES = Path(__file__).parent / "rules"
 

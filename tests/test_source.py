@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from linter.diagnostic import Position
-from linter.source import parse
+from linter.document.source import parse
 
 
 def start(path: str, data: bytes, pointer: str, target: str = "value") -> Position:

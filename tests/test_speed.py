@@ -12,9 +12,10 @@ from pathlib import Path
 
 from click.testing import CliRunner
 
-from linter import parallel
 from linter.cli import cli
-from linter.runner import Request, run
+from linter.run import parallel
+from linter.run.model import Request
+from linter.run.runner import run
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "benchmarks"))

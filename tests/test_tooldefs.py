@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from linter.tooldefs import nested_quantifier, schema_nodes
+from linter.tavus.tooldefs import nested_quantifier, schema_nodes
 
 
 @pytest.mark.parametrize(

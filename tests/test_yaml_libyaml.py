@@ -17,8 +17,8 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from linter import yamlsource
-from linter.yamlsource import parse_yaml
+from linter.document import yamlsource
+from linter.document.yamlsource import parse_yaml
 
 ROOT = Path(__file__).parent.parent
 YAML_FILES = sorted(

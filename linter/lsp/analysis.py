@@ -11,10 +11,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from linter import config, engine, pointer, schemahelp
+from linter.config import settings as config
 from linter.diagnostic import Diagnostic, Position, Span
-from linter.rule import PERSONA_KEYS
-from linter.source import Document, Format, parse
+from linter.document.model import Document, Format
+from linter.document.source import parse
+from linter.engine import lint as engine
+from linter.schemas import association, schemahelp
+from linter.tavus.persona import PERSONA_KEYS
+from linter.util import pointer
 
 MAX_POINTERS = 20_000
 """Most members hover and completion look at (a persona has a few hundred)."""
@@ -35,7 +39,7 @@ def analyse(path: str | None, text: str, language_id: str | None = None) -> Anal
     shown = path or "-"
     settings = _settings(path)
     document = parse(shown, text.encode("utf-8"), _format(shown, language_id))
-    revision = engine.choose_revision(document, None, settings.schema_version)
+    revision = association.choose_revision(document, None, settings.schema_version)
     if not looks_like_persona(document, shown):
         return Analysis(document, revision, (), False)
     return Analysis(document, revision, tuple(engine.lint_with_settings(document, settings)), True)
@@ -48,7 +52,7 @@ def looks_like_persona(document: Document, path: str) -> bool:
     still gets its syntax error while an unrelated broken JSON file is left to the editor.
     """
     if isinstance(document.value, dict):
-        return bool(PERSONA_KEYS & document.value.keys()) or engine.declared_revision(document) is not None
+        return bool(PERSONA_KEYS & document.value.keys()) or association.declared_revision(document) is not None
     name = Path(path).name.lower()
     return document.value is None and ("persona" in name or "pal" in name)
 

@@ -14,11 +14,11 @@ from typing import Any
 from lsprotocol import types
 from pygls.lsp.server import LanguageServer
 
-from linter import __version__
 from linter.diagnostic import Diagnostic, Severity
-from linter.lines import split_lines
+from linter.document.lines import split_lines
 from linter.lsp import analysis
 from linter.lsp.positions import from_lsp, span_to_lsp
+from linter.util.version import VERSION as __version__
 
 CHANGE_DELAY = 0.15
 """Seconds to wait after a keystroke before linting (a newer keystroke restarts the wait)."""
@@ -65,8 +65,8 @@ class PersonaLintServer(LanguageServer):
         )
 
     def to_lsp(self, diagnostic: Diagnostic, lines: list[str]) -> types.Diagnostic:
-        from linter.docs import url
-        from linter.registry import by_key
+        from linter.engine.registry import by_key
+        from linter.engine.ruledocs import url
 
         hint = f" ({diagnostic.hint})" if diagnostic.hint else ""
         return types.Diagnostic(

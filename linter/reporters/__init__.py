@@ -7,7 +7,7 @@ import os
 from collections.abc import Callable, Mapping
 from typing import TextIO
 
-from linter.runner import LintResult
+from linter.run.model import LintResult
 
 Reporter = Callable[[LintResult, TextIO], None]
 

@@ -14,7 +14,7 @@ from linter.diagnostic import Diagnostic, Severity
 from linter.reporters import reporter, resolve
 from linter.reporters.text import render as render_text
 from linter.reporters.text import summary
-from linter.runner import LintResult
+from linter.run.model import LintResult
 
 
 class Output(NamedTuple):
@@ -39,7 +39,7 @@ def deliver(result: LintResult, output: Output, stdout: TextIO, stderr: TextIO) 
     chosen = resolve(output.format)
     terminal = chosen
     if output.output_file is not None:
-        from linter.atomic import write_text
+        from linter.util.atomic import write_text
 
         write_text(output.output_file, render_to_string(chosen, result))
         terminal = "text"  # the file gets the report, the person at the terminal gets text

@@ -10,7 +10,7 @@ from typing import TextIO
 
 from linter.diagnostic import Diagnostic, Severity
 from linter.reporters.text import summary
-from linter.runner import LintResult
+from linter.run.model import LintResult
 
 COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 

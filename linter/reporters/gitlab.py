@@ -13,7 +13,7 @@ from typing import Any, TextIO
 
 from linter.diagnostic import Diagnostic, Severity
 from linter.reporters.sarif import relative_path
-from linter.runner import LintResult
+from linter.run.model import LintResult
 
 SEVERITIES = {Severity.ERROR: "critical", Severity.WARNING: "minor", Severity.INFO: "info"}
 """error = Tavus rejects it (critical); warning = ignored or deprecated (minor); info = advice."""

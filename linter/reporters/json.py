@@ -7,7 +7,7 @@ from collections import Counter
 from typing import Any, TextIO
 
 from linter.diagnostic import Diagnostic
-from linter.runner import LintResult
+from linter.run.model import LintResult
 
 FORMAT_VERSION = 1
 """Bumped only when a field changes meaning or disappears; new fields may be added."""
@@ -29,7 +29,7 @@ def as_dict(diagnostic: Diagnostic) -> dict[str, Any]:
 
 
 def render(result: LintResult, out: TextIO) -> None:
-    from linter import __version__
+    from linter.util.version import VERSION as __version__
 
     counts = Counter(d.severity.value for d in result.diagnostics)
     document = {

@@ -17,7 +17,7 @@ from typing import TextIO
 
 from linter.diagnostic import Diagnostic, Severity
 from linter.reporters.text import line
-from linter.runner import LintResult
+from linter.run.model import LintResult
 
 
 def tree(result: LintResult, timestamp: str | None = None, hostname: str | None = None) -> ET.Element:

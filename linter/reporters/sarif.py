@@ -14,7 +14,7 @@ from typing import Any, TextIO
 from urllib.parse import quote
 
 from linter.diagnostic import Diagnostic, Severity
-from linter.runner import LintResult
+from linter.run.model import LintResult
 
 SCHEMA_URI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 INFORMATION_URI = "https://github.com/persona-lint/persona-lint"
@@ -43,8 +43,8 @@ def artifact_uri(path: str) -> str:
 
 
 def rules_metadata() -> list[dict[str, Any]]:
-    from linter.docs import url
-    from linter.registry import all_rules
+    from linter.engine.registry import all_rules
+    from linter.engine.ruledocs import url
 
     return [
         {
@@ -89,7 +89,7 @@ def result(diagnostic: Diagnostic, index: int | None) -> dict[str, Any]:
 
 def document(result_: LintResult) -> dict[str, Any]:
     """The SARIF log of a run, as a JSON-ready value."""
-    from linter import __version__
+    from linter.util.version import VERSION as __version__
 
     rules = rules_metadata()
     index = {rule["id"]: number for number, rule in enumerate(rules)}

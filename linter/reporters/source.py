@@ -10,7 +10,7 @@ import unicodedata
 from collections.abc import Mapping
 
 from linter.diagnostic import Diagnostic
-from linter.lines import split_lines
+from linter.document.lines import split_lines
 
 MAX_WIDTH = 100
 """Longest excerpt shown; longer lines (a one-line system prompt) are cut around the span."""

@@ -7,7 +7,7 @@ from typing import TextIO
 
 from linter.diagnostic import Diagnostic, Severity
 from linter.reporters.source import SourceExcerpts
-from linter.runner import LintResult
+from linter.run.model import LintResult
 
 
 def line(diagnostic: Diagnostic) -> str:

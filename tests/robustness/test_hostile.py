@@ -10,8 +10,9 @@ from types import SimpleNamespace
 import pytest
 from click.testing import CliRunner
 
-from linter import lint_text, runner
+from linter import lint_text
 from linter.cli import cli
+from linter.run import check, runner
 
 GOOD = '{"persona_name": "Echo", "pipeline_mode": "echo"}\n'
 BAD = '{"persona_name": "Echo", "pipeline_mode": "ecko"}\n'
@@ -124,7 +125,7 @@ def test_file_that_grows_between_stat_and_read(tmp_path: Path, monkeypatch: pyte
         return info
 
     # Only the reader's stat (not the directory walk's) sees the file before it grows.
-    monkeypatch.setattr(runner, "os", SimpleNamespace(**{**vars(os), "stat": stat_then_append}))
+    monkeypatch.setattr(check, "os", SimpleNamespace(**{**vars(os), "stat": stat_then_append}))
     result = CliRunner().invoke(cli, ["check", "--select", "SYN,SCH", str(path)])
     assert "SYN001" not in result.output and "SCH004" in result.output, result.output
 

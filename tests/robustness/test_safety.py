@@ -14,9 +14,10 @@ from typing import Any
 import pytest
 from click.testing import CliRunner
 
-from linter import atomic, lint_paths, lint_text
+from linter import lint_paths, lint_text
 from linter.cli import cli
 from linter.reporters import FORMATS
+from linter.util import atomic
 
 REPO = Path(__file__).resolve().parents[2]
 CORPUS = [REPO / "examples", REPO / "tests" / "rules", REPO / "tests" / "data"]

@@ -1,0 +1,1 @@
+"""Configuration files: discovery, validation and the settings that apply to a path."""

@@ -1,0 +1,1 @@
+"""From bytes to a parsed document with positions: decoding, JSON and YAML parsing, lines, pointers."""

@@ -1,0 +1,208 @@
+"""YAML persona files: parsed through PyYAML's node graph so that every value keeps its position.
+
+Values are built from nodes by hand rather than by PyYAML's constructor: that is how duplicate
+keys are found (PyYAML keeps the last silently), tags that construct objects are refused, and
+alias expansion is bounded (a "billion laughs" file is reported, not expanded).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+import yaml
+
+from linter.document.jsonpos import MAX_DEPTH, JsonLocations
+from linter.document.model import Document, SyntaxProblem
+from linter.util.pointer import join
+
+MAX_YAML_VALUES = 100_000
+"""Most values a YAML file may expand to through aliases (documented limit)."""
+
+_SCALAR_TAGS = {
+    "tag:yaml.org,2002:null",
+    "tag:yaml.org,2002:bool",
+    "tag:yaml.org,2002:int",
+    "tag:yaml.org,2002:float",
+}
+_COLLECTION_TAGS = {"tag:yaml.org,2002:seq", "tag:yaml.org,2002:map"}
+_STR_TAGS = {"tag:yaml.org,2002:str", "tag:yaml.org,2002:timestamp", "tag:yaml.org,2002:binary"}
+
+
+class _Stop(Exception):
+    """Building the value stops: a limit is reached (SYN009) or a merge cannot be done (SYN002)."""
+
+    def __init__(self, code: str, message: str, offset: int) -> None:
+        super().__init__(message)
+        self.code = code
+        self.message = message
+        self.offset = offset
+
+
+def parse_yaml(path: str, text: str) -> Document:
+    """Parse the first YAML document of ``text``; later documents are a problem, not linted."""
+    locations = JsonLocations()
+    document = Document(path, text, "yaml", None, locations=locations)
+    composed = _compose_with_libyaml(text) or _compose(text, document)
+    if composed is None:
+        return document
+    loader, root, more, extra = composed
+    if more:
+        start = extra.start_mark.index if extra is not None else len(text)
+        message = "the file holds several YAML documents; persona-lint reads only the first"
+        document.problems.append(SyntaxProblem("SYN007", message, document.lines.span(start, start + 3)))
+    if root is None:
+        empty = "the YAML document is empty: a persona is a mapping"
+        document.problems.append(SyntaxProblem("SYN005", empty, document.lines.span(0, 0)))
+        return document
+    builder = _Builder(loader, document, locations)
+    try:
+        document.value = builder.build(root, "", 0)
+    except _Stop as stop:
+        span = document.lines.span(stop.offset, stop.offset + 1)
+        document.problems.append(SyntaxProblem(stop.code, stop.message, span))
+        document.value = None
+    return document
+
+
+if TYPE_CHECKING:  # CSafeLoader exists only where PyYAML was built with libyaml
+    _Loader = yaml.SafeLoader | yaml.CSafeLoader
+    _Composed = tuple[_Loader, yaml.Node | None, bool, yaml.Node | None]
+    """The loader (its constructors build scalars), the first document's root, whether another
+    document follows, and that document's root."""
+
+_LIBYAML_MAX_INDICATORS = 1_000
+"""libyaml's composer (PyYAML's C extension) recurses in C without a depth check, so a deeply
+nested file could overflow the stack instead of raising. Each level of nesting needs one of
+``[{-:?``; a text with at most this many cannot nest deeper (a persona has about 100 to 170)."""
+
+
+def _compose_with_libyaml(text: str) -> _Composed | None:
+    """The nodes from PyYAML's C parser (15 times faster), or ``None`` to use the Python one.
+
+    Its nodes, tags and marks are those of the Python parser (a test compares the parses of
+    every fixture and of generated texts), except that it accepts some tabs the Python parser
+    rejects and reads byte-order marks differently: such texts go to the Python parser.
+    A text libyaml rejects is composed again in Python, whose messages and positions the SYN
+    findings keep.
+    """
+    if (
+        not yaml.__with_libyaml__
+        or "\t" in text
+        or "\ufeff" in text  # libyaml reads a byte-order mark where it may start a document
+        or sum(map(text.count, "[{-:?")) > _LIBYAML_MAX_INDICATORS
+    ):
+        return None
+    loader = yaml.CSafeLoader(text)
+    try:
+        return _first_document(loader)
+    except Exception:  # whatever went wrong, the Python parser reports it as it always has
+        return None
+    finally:
+        loader.dispose()
+
+
+def _compose(text: str, document: Document) -> _Composed | None:
+    """The nodes from PyYAML's Python parser, or ``None`` with the problem recorded."""
+    try:
+        loader = yaml.SafeLoader(text)
+    except yaml.reader.ReaderError as error:  # a character YAML forbids (NUL, most C0 controls)
+        span = document.lines.span(error.position, error.position + 1)
+        document.problems.append(SyntaxProblem("SYN002", f"character {error.character!r} is not allowed in YAML", span))
+        return None
+    try:
+        return _first_document(loader)
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        offset = mark.index if mark is not None else 0
+        message = str(error.problem or error.context or "invalid YAML")
+        document.problems.append(SyntaxProblem("SYN002", message, document.lines.span(offset, offset + 1)))
+    except yaml.YAMLError as error:  # any other PyYAML error carries no mark
+        document.problems.append(SyntaxProblem("SYN002", str(error), document.lines.span(0, 1)))
+    except RecursionError:  # PyYAML composes recursively: thousands of levels exhaust the stack
+        message = f"nesting is deeper than {MAX_DEPTH} levels"
+        document.problems.append(SyntaxProblem("SYN009", message, document.lines.span(0, 1)))
+    finally:
+        loader.dispose()
+    return None
+
+
+def _first_document(loader: _Loader) -> _Composed:
+    root = loader.get_node() if loader.check_node() else None
+    more = root is not None and loader.check_node()
+    return loader, root, more, loader.get_node() if more else None
+
+
+class _Builder:
+    def __init__(self, loader: _Loader, document: Document, locations: JsonLocations) -> None:
+        self.loader = loader
+        self.document = document
+        self.locations = locations
+        self.built: dict[int, Any] = {}
+        self.sizes: dict[int, int] = {}
+        self.building: set[int] = set()
+        self.count = 0
+
+    def build(self, node: yaml.Node, pointer: str, depth: int) -> Any:
+        self.count += 1
+        if self.count > MAX_YAML_VALUES:
+            message = f"the YAML file expands to more than {MAX_YAML_VALUES:,} values (aliases?)"
+            raise _Stop("SYN009", message, node.start_mark.index)
+        if depth > MAX_DEPTH:
+            raise _Stop("SYN009", f"nesting is deeper than {MAX_DEPTH} levels", node.start_mark.index)
+        key = id(node)
+        if key in self.building:
+            raise _Stop("SYN009", "a YAML alias refers to a value that contains it", node.start_mark.index)
+        if key in self.built:  # an alias: share the value, count its expanded size, no positions
+            self.count += self.sizes[key]
+            return self.built[key]
+        self.locations.values[pointer] = (node.start_mark.index, node.end_mark.index)
+        if isinstance(node, yaml.ScalarNode):
+            return self.scalar(node, pointer)
+        if node.tag not in _COLLECTION_TAGS:
+            self.problem(node, "SYN010", f"YAML tag {node.tag!r} is not allowed in a persona", pointer)
+        self.building.add(key)
+        before = self.count
+        if isinstance(node, yaml.SequenceNode):
+            value: Any = [self.build(item, join(pointer, i), depth + 1) for i, item in enumerate(node.value)]
+        else:
+            assert isinstance(node, yaml.MappingNode)
+            value = self.mapping(node, pointer, depth)
+        self.building.discard(key)
+        self.built[key] = value
+        self.sizes[key] = self.count - before
+        return value
+
+    def mapping(self, node: yaml.MappingNode, pointer: str, depth: int) -> dict[str, Any]:
+        try:
+            self.loader.flatten_mapping(node)
+        except yaml.constructor.ConstructorError as error:  # a merge key ("<<") of something not a mapping
+            mark = error.problem_mark or node.start_mark
+            raise _Stop("SYN002", str(error.problem), mark.index) from None
+        result: dict[str, Any] = {}
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, yaml.ScalarNode):
+                self.problem(key_node, "SYN002", "a mapping key must be a plain string")
+                continue
+            key = str(key_node.value)
+            member = join(pointer, key)
+            span = (key_node.start_mark.index, key_node.end_mark.index)
+            if key in result:
+                self.locations.duplicates.append((member, span))
+                message = f"duplicate key {key!r}: YAML loaders keep only the last one"
+                self.problem(key_node, "SYN003", message, member)
+            self.locations.keys[member] = span
+            result[key] = self.build(value_node, member, depth + 1)
+        return result
+
+    def scalar(self, node: yaml.ScalarNode, pointer: str) -> Any:
+        if node.tag in _STR_TAGS:
+            return node.value
+        if node.tag in _SCALAR_TAGS:
+            return self.loader.yaml_constructors[node.tag](self.loader, node)
+        self.problem(node, "SYN010", f"YAML tag {node.tag!r} is not allowed in a persona", pointer)
+        return node.value
+
+    def problem(self, node: yaml.Node, code: str, message: str, pointer: str = "") -> None:
+        span = self.document.lines.span(node.start_mark.index, node.end_mark.index)
+        self.document.problems.append(SyntaxProblem(code, message, span, pointer))
+

@@ -1,0 +1,1 @@
+"""Rules and how they run: declaration, registry, selection, the per-document engine, rule pages."""

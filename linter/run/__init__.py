@@ -1,0 +1,1 @@
+"""Checking many files: discovery, reading with limits, workers, and the run's results."""

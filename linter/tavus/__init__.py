@@ -1,0 +1,1 @@
+"""What persona-lint knows about the Tavus API: revisions, facts, the persona view, tools, prompts, secrets."""

@@ -1,0 +1,45 @@
+"""Showing values from the input in messages without ever showing a secret."""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import Any
+
+from linter.util.lazy_regex import LazyPattern
+
+_SECRET_KEY = LazyPattern(
+    r"(api[_-]?key|apikey|secret|token|password|passwd|authorization|auth|credential|private[_-]?key|bearer)",
+    re.IGNORECASE,
+)
+MASK = "****"
+
+
+def is_secret_key(name: str) -> bool:
+    """Keys whose values may be credentials (``api_key``, ``Authorization``, ``x-api-token``, ...).
+
+    Deliberately broader than :func:`linter.secrets.is_secret_name`, which decides SEC findings:
+    masking a harmless value in a message costs nothing, reporting it as a secret would be a
+    false error.
+    """
+    return bool(_SECRET_KEY.search(name))
+
+
+def mask(secret: str) -> str:
+    """A secret as it may be shown: its length and nothing of its content."""
+    return f"{MASK} ({len(secret)} characters)"
+
+
+def show(value: Any, key: str = "", limit: int = 60) -> str:
+    """A short, JSON-like rendering of ``value`` for a message; secrets masked, long text cut."""
+    if key and is_secret_key(key) and isinstance(value, str):
+        return mask(value)
+    if isinstance(value, dict):
+        return "an object"
+    if isinstance(value, list):
+        return f"an array of {len(value)} item{'s' if len(value) != 1 else ''}"
+    try:
+        text = json.dumps(value, ensure_ascii=False)
+    except (TypeError, ValueError):
+        text = repr(value)
+    return text if len(text) <= limit else text[: limit - 1] + "…\""

@@ -1,0 +1,1 @@
+"""Small helpers with no knowledge of personas: JSON Pointers, lazy regexes, text scans, atomic writes."""
