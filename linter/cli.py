@@ -55,6 +55,10 @@ def cli() -> None:
 @click.option("--stdin-filename", default=None, help="Name to report for '-' (also picks JSON or YAML).")
 @click.option("-j", "--jobs", type=click.IntRange(min=0), default=0,
               help="Worker processes for many files; 0 (the default) uses every CPU, 1 one process.")
+@click.option("--fix", is_flag=True, help="Apply safe fixes and write the files; report what is left.")
+@click.option("--unsafe-fixes", is_flag=True, help="With --fix or --diff, also apply fixes a person should review.")
+@click.option("--diff", is_flag=True, help="Print a unified diff of what --fix would change; write nothing.")
+@click.option("--show-fixes", is_flag=True, help="List the fixes --fix applied, per file.")
 def check(
     paths: tuple[str, ...],
     output_format: str,
@@ -70,10 +74,15 @@ def check(
     statistics: bool,
     show_source: bool | None,
     jobs: int,
+    fix: bool,
+    unsafe_fixes: bool,
+    diff: bool,
+    show_fixes: bool,
 ) -> None:
     """Check persona files, directories (recursively) or '-' for standard input."""
     from linter.diagnostic import Severity
     from linter.reporters.deliver import Output, deliver, exit_code
+    from linter.reporters.fixes import fixes_summary, print_diffs
     from linter.run.model import Request
     from linter.run.runner import run
 
@@ -84,6 +93,7 @@ def check(
         paths=paths, revision=schema_version, config=config,
         select=_split(select) or None, extend_select=_split(extend_select), ignore=_split(ignore),
         stdin_filename=stdin_filename, jobs=jobs or _cpus(), keep_sources=excerpts,
+        fix=("unsafe" if unsafe_fixes else "safe") if fix or diff else None, diff=diff,
     )
     try:
         result = run(request)
@@ -94,10 +104,19 @@ def check(
     output = Output(
         format=output_format, output_file=output_file, statistics=statistics,
         show_source=excerpts,
-        fail_level=Severity(fail_level), exit_zero=exit_zero,
+        fail_level=Severity(fail_level), exit_zero=exit_zero, unsafe_fixes=unsafe_fixes,
     )
     try:
-        code = deliver(result, output, sys.stdout, sys.stderr)
+        if diff:
+            sys.exit(print_diffs(result, sys.stdout, sys.stderr))
+        fixed_stdin = next((f.text for f in result.fixes if f.text is not None), None)
+        if fixed_stdin is not None:  # the fixed document is the output; the report goes to stderr
+            sys.stdout.write(fixed_stdin)
+            sys.stdout.flush()
+        report_to = sys.stderr if "-" in paths and fix else sys.stdout
+        code = deliver(result, output, report_to, sys.stderr)
+        if show_fixes or fix:
+            report_to.write(fixes_summary(result, listed=show_fixes))
     except BrokenPipeError:
         # The reader stopped early (`persona-lint check . | head`): not a failure of this run. As
         # Python's docs advise, standard output goes to devnull so the flush at exit cannot fail.

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from linter.diagnostic import Finding
+from linter.diagnostic import Finding, Fix, ReplaceValue
 from linter.rule import Persona, rule
 from linter.tavus import revisions
 from linter.tavus.known_mistakes import LENIENT_BOOLEANS
@@ -31,5 +31,6 @@ def check(persona: Persona, options: None) -> Iterator[Finding]:
             continue
         value = persona.get(field.pointer)
         if value in ("true", "false"):
+            fix = Fix(f"Replace the string {value!r} with {value}", "safe", (ReplaceValue(field.pointer, value == "true"),))
             yield Finding(field.pointer, f"'{ptr.display(field.pointer)}' is the string {value!r}, not a boolean",
-                          hint=f"write {value} without quotes")
+                          hint=f"write {value} without quotes", fix=fix)

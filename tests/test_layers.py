@@ -15,6 +15,7 @@ LAYERS: tuple[frozenset[str], ...] = (
     frozenset({"tavus"}),
     frozenset({"schemas", "config"}),
     frozenset({"engine"}),
+    frozenset({"fix"}),
     frozenset({"run"}),
     frozenset({"reporters", "lsp"}),
     frozenset({"__init__", "__main__", "api", "cli", "rule"}),

@@ -81,6 +81,10 @@ class Document:
             return self.lines.span(start, start + 1)  # the root and array elements have no key
         return self.lines.span(start, value_end(self.text, start))
 
+    def locations(self) -> JsonLocations:
+        """Where every member's key and value are (offsets into :attr:`text`), for edits."""
+        return self._located()
+
     def index_positions(self) -> None:
         """Locate every member at once: worth it before asking for many spans (editor hover);
         a few findings are cheaper with :meth:`span`'s path lookup."""

@@ -26,6 +26,7 @@ class Output(NamedTuple):
     show_source: bool = False
     fail_level: Severity = Severity.ERROR
     exit_zero: bool = False
+    unsafe_fixes: bool = False
 
 
 def render_to_string(format: str, result: LintResult) -> str:
@@ -47,7 +48,7 @@ def deliver(result: LintResult, output: Output, stdout: TextIO, stderr: TextIO) 
         stdout.write(statistics(result.diagnostics))
         stdout.write(summary(result) + "\n")
     elif terminal == "text":
-        render_text(result, stdout, show_source=output.show_source)
+        render_text(result, stdout, show_source=output.show_source, unsafe_fixes=output.unsafe_fixes)
     else:
         reporter(terminal)(result, stdout)
         if output.statistics:

@@ -6,16 +6,17 @@ from collections import Counter
 from typing import TextIO
 
 from linter.diagnostic import Diagnostic, Severity
+from linter.reporters.fixes import fixable_line, marker
 from linter.reporters.source import SourceExcerpts
 from linter.run.model import LintResult
 
 
-def line(diagnostic: Diagnostic) -> str:
+def line(diagnostic: Diagnostic, marker: str = "") -> str:
     start = diagnostic.span.start
     hint = f" ({diagnostic.hint})" if diagnostic.hint else ""
     return (
         f"{diagnostic.path}:{start.line}:{start.column}: {diagnostic.severity.value} "
-        f"{diagnostic.code} {diagnostic.message}{hint} [{diagnostic.name}]"
+        f"{diagnostic.code} {marker}{diagnostic.message}{hint} [{diagnostic.name}]"
     )
 
 
@@ -37,11 +38,15 @@ def summary(result: LintResult) -> str:
     )
 
 
-def render(result: LintResult, out: TextIO, *, show_source: bool = False) -> None:
-    """One line a finding (with the source line and a caret under it when ``show_source``), then a summary."""
+def render(result: LintResult, out: TextIO, *, show_source: bool = False, unsafe_fixes: bool = False) -> None:
+    """One line a finding (with the source line and a caret under it when ``show_source``), then a
+    summary; a finding ``--fix`` fixes is marked ``[*]`` and counted on a last line."""
     excerpts = SourceExcerpts(result.sources) if show_source else None
     for diagnostic in result.diagnostics:
-        out.write(line(diagnostic) + "\n")
+        out.write(line(diagnostic, marker(diagnostic, unsafe_fixes)) + "\n")
         if excerpts is not None:
             out.writelines(part + "\n" for part in excerpts.excerpt(diagnostic))
     out.write(summary(result) + "\n")
+    fixable = fixable_line(result.diagnostics, unsafe_fixes)
+    if fixable:
+        out.write(fixable + "\n")

@@ -5,15 +5,20 @@ from __future__ import annotations
 import os
 import stat
 import sys
+from dataclasses import replace
 from functools import lru_cache
 from typing import BinaryIO
 
 from linter.config.settings import Settings, settings_for
+from linter.diagnostic import Diagnostic
+from linter.document.model import Document
 from linter.document.source import MAX_FILE_BYTES, parse
 from linter.engine import lint as engine
 from linter.engine import selection
+from linter.fix.apply import Refused, fix_document, fixable, reparse
+from linter.fix.write import unified_diff, write_fixed
 from linter.run.files import Missing, Target
-from linter.run.model import FileReport, Request
+from linter.run.model import FileFixes, FileReport, Request
 from linter.tavus.persona import PERSONA_KEYS
 from linter.tavus.secrets import redact_source
 
@@ -38,9 +43,58 @@ def check_target(target: Target, request: Request, stdin: BinaryIO | None = None
     if not target.explicit and isinstance(document.value, dict) and not PERSONA_KEYS & document.value.keys():
         return FileReport(shown, (), checked=False)
     diagnostics = tuple(engine.lint_with_settings(document, settings, request.revision))
+    fixes = None
+    if request.fix is not None and any(fixable(d, request.fix == "unsafe") for d in diagnostics):
+        document, diagnostics, fixes = _fix(target, data, document, settings, request)
     # The kept source feeds --show-source: mask secrets there too (linter.secrets).
     kept = redact_source(document.text, document.value) if diagnostics and request.keep_sources else None
-    return FileReport(shown, diagnostics, text=kept)
+    return FileReport(shown, diagnostics, text=kept, fixes=fixes)
+
+
+def _fix(
+    target: Target, data: bytes, document: Document, settings: Settings, request: Request
+) -> tuple[Document, tuple[Diagnostic, ...], FileFixes | None]:
+    """Fix one document; write it back unless it is standard input or only a ``--diff`` is asked.
+
+    Returns the document the findings are about (the fixed one once it is written), its findings,
+    and what fixing did.
+    """
+
+    def lint(d: Document) -> list[Diagnostic]:
+        return engine.lint_with_settings(d, settings, request.revision)
+
+    outcome = fix_document(document, lint, unsafe=request.fix == "unsafe")
+    applied, refused = outcome.applied, outcome.refused
+    if not outcome.changed:
+        nothing = FileFixes(document.path, (), refused) if refused else None
+        return document, _say_why(outcome.diagnostics, refused), nothing
+    if request.diff:  # writes nothing: the findings stay those of the file as it is
+        diff = unified_diff(document.path, document.text, outcome.text)
+        return document, tuple(lint(document)), FileFixes(document.path, applied, refused, diff=diff)
+    if target.path == "-":
+        fixes = FileFixes(document.path, applied, refused, text=outcome.text)
+    else:
+        problem = write_fixed(target.path, data, outcome.text)
+        if problem is not None:  # the original stays as it was: report it unfixed, and why
+            refused += tuple(Refused(a.code, a.pointer, a.title, problem) for a in applied)
+            return document, _say_why(tuple(lint(document)), refused), FileFixes(document.path, (), refused)
+        fixes = FileFixes(document.path, applied, refused)
+    return reparse(document, outcome.text), _say_why(outcome.diagnostics, refused), fixes
+
+
+def _say_why(diagnostics: tuple[Diagnostic, ...], refused: tuple[Refused, ...]) -> tuple[Diagnostic, ...]:
+    """A finding whose fix was refused says why in its hint, and offers the fix no more."""
+    reasons = {(r.code, r.pointer): r.reason for r in refused}
+    if not reasons:
+        return diagnostics
+    said = []
+    for d in diagnostics:
+        reason = reasons.get((d.code, d.pointer))
+        if reason is not None and d.fix is not None:
+            note = f"not fixed: {reason}"
+            d = replace(d, fix=None, hint=f"{d.hint}; {note}" if d.hint else note)
+        said.append(d)
+    return tuple(said)
 
 
 def settings_of(request: Request, path: str) -> Settings:

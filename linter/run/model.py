@@ -5,8 +5,10 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Literal
 
 from linter.diagnostic import Diagnostic
+from linter.fix.apply import Applied, Refused
 
 
 @dataclass(frozen=True, slots=True)
@@ -24,6 +26,23 @@ class Request:
     """Worker processes for many files (``linter.parallel``); 1 checks everything in this process."""
     keep_sources: bool = True
     """Keep the (masked) text of files with findings, for ``--show-source``; else hold no text at all."""
+    fix: Literal["safe", "unsafe"] | None = None
+    """Apply fixes (``--fix``; ``unsafe`` with ``--unsafe-fixes``); ``None`` only reports."""
+    diff: bool = False
+    """With :attr:`fix`: compute what fixing would change (``--diff``) and write nothing."""
+
+
+@dataclass(frozen=True, slots=True)
+class FileFixes:
+    """What fixing did to one file: the fixes made and refused, and the result for ``-`` or ``--diff``."""
+
+    path: str
+    applied: tuple[Applied, ...]
+    refused: tuple[Refused, ...] = ()
+    diff: str | None = None
+    """A unified diff of the change (``--diff``), or ``None``."""
+    text: str | None = None
+    """The fixed text of standard input (``-``), which goes to standard output."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,6 +52,7 @@ class FileReport:
     checked: bool = True
     text: str | None = None
     """The decoded source, kept only when there are diagnostics (for ``--show-source``)."""
+    fixes: FileFixes | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,3 +66,5 @@ class LintResult:
     """Every checked file, in order (JUnit reports one test case per file)."""
     sources: Mapping[str, str] = field(default_factory=dict, compare=False, hash=False)
     """Source text of the files that have diagnostics, by path (costs nothing for clean files)."""
+    fixes: tuple[FileFixes, ...] = ()
+    """What ``--fix`` did, one entry per file it changed or would change."""

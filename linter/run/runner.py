@@ -9,7 +9,7 @@ from linter.config.settings import clear_caches
 from linter.diagnostic import Diagnostic
 from linter.run.check import check_item, settings_of
 from linter.run.files import EmptyDirectory, Missing, Target, expand
-from linter.run.model import FileReport, LintResult, Request
+from linter.run.model import FileFixes, FileReport, LintResult, Request
 
 
 def run(request: Request, stdin: BinaryIO | None = None) -> LintResult:
@@ -18,14 +18,17 @@ def run(request: Request, stdin: BinaryIO | None = None) -> LintResult:
     notices: list[str] = []
     paths: list[str] = []
     sources: dict[str, str] = {}
+    fixes: list[FileFixes] = []
     for report in iter_reports(request, stdin, notices):
         if report.checked:
             paths.append(report.path)
         if report.text is not None:
             sources[report.path] = report.text
+        if report.fixes is not None:
+            fixes.append(report.fixes)
         diagnostics.extend(report.diagnostics)
     diagnostics.sort(key=lambda d: d.sort_key)
-    return LintResult(tuple(diagnostics), len(paths), tuple(notices), tuple(paths), sources)
+    return LintResult(tuple(diagnostics), len(paths), tuple(notices), tuple(paths), sources, tuple(fixes))
 
 
 def iter_reports(request: Request, stdin: BinaryIO | None, notices: list[str]) -> Iterator[FileReport]:

@@ -1,0 +1,1 @@
+"""Acting on findings: fixes turned into text edits, applied until nothing changes; migrations."""
