@@ -99,13 +99,25 @@ class AddMember:
         _check_pointer(self.parent_pointer, "AddMember.parent_pointer")
 
 
-Edit: TypeAlias = ReplaceValue | RenameKey | RemoveMember | AddMember
+@dataclass(frozen=True, slots=True)
+class Hoist:
+    """Make the value at ``pointer`` the whole document, its text kept (a response wrapper unwrapped)."""
+
+    pointer: str
+
+    def __post_init__(self) -> None:
+        _check_pointer(self.pointer, "Hoist.pointer")
+        if not self.pointer:
+            raise ValueError("Hoist.pointer must name a value inside the document, not the root")
+
+
+Edit: TypeAlias = ReplaceValue | RenameKey | RemoveMember | AddMember | Hoist
 """The closed set of edit kinds. Rules have no positions, so an edit names JSON Pointers into the
 parsed value; the engine turns it into a text replacement on a span of the original file, so
 everything outside that span stays byte for byte (ruff's ``Fix``/``Edit`` model)."""
 
-EDIT_KINDS: tuple[type[ReplaceValue], type[RenameKey], type[RemoveMember], type[AddMember]] = (
-    ReplaceValue, RenameKey, RemoveMember, AddMember,
+EDIT_KINDS: tuple[type[ReplaceValue], type[RenameKey], type[RemoveMember], type[AddMember], type[Hoist]] = (
+    ReplaceValue, RenameKey, RemoveMember, AddMember, Hoist,
 )
 
 Applicability: TypeAlias = Literal["safe", "unsafe"]
@@ -125,7 +137,7 @@ class Fix:
         if self.applicability not in ("safe", "unsafe"):
             raise ValueError(f"Fix.applicability must be 'safe' or 'unsafe', not {self.applicability!r}")
         if not isinstance(self.edits, tuple) or not all(isinstance(e, EDIT_KINDS) for e in self.edits):
-            raise TypeError("Fix.edits must be a tuple of ReplaceValue, RenameKey, RemoveMember or AddMember")
+            raise TypeError("Fix.edits must be a tuple of ReplaceValue, RenameKey, RemoveMember, AddMember or Hoist")
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,7 +1,7 @@
 """The interface a rule is written against, for built-in and third-party rules alike.
 
 ``rule`` declares a check, ``Finding`` is what it yields (with an optional ``Fix`` made of
-``ReplaceValue``, ``RenameKey``, ``RemoveMember`` and ``AddMember`` edits), ``Persona`` is what it reads, and
+``ReplaceValue``, ``RenameKey``, ``RemoveMember``, ``AddMember`` and ``Hoist`` edits), ``Persona`` is what it reads, and
 ``Facts`` (``persona.facts``) is what persona-lint knows about the revision being checked.
 docs/writing-rules.md documents each of them.
 """
@@ -12,6 +12,7 @@ from linter.diagnostic import (
     Edit,
     Finding,
     Fix,
+    Hoist,
     JsonValue,
     RemoveMember,
     RenameKey,
@@ -23,6 +24,6 @@ from linter.tavus.persona import PERSONA_KEYS, TOOL_LIST_POINTERS, Persona
 
 __all__ = [
     "FAMILIES", "PERSONA_KEYS", "TOOL_LIST_POINTERS", "AddMember", "Applicability", "Choice", "Edit", "Facts",
-    "Finding", "Fix", "JsonValue", "Persona", "RemoveMember", "RenameKey", "ReplaceValue", "Rule", "VoiceFamily",
-    "rule",
+    "Finding", "Fix", "Hoist", "JsonValue", "Persona", "RemoveMember", "RenameKey", "ReplaceValue", "Rule",
+    "VoiceFamily", "rule",
 ]

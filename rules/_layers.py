@@ -9,9 +9,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from linter.diagnostic import Finding
+from linter.diagnostic import Applicability, Finding, Fix, JsonValue, RemoveMember, RenameKey, ReplaceValue
 from linter.rule import Persona
 from linter.tavus.facts import Choice, VoiceFamily
+from linter.util import pointer as ptr
 
 HOSTED_PREFIX = "tavus-"
 ENGINE_LABELS = {"cartesia": "Cartesia", "elevenlabs": "ElevenLabs", "azure": "Azure", "playht": "PlayHT"}
@@ -113,10 +114,32 @@ def stt_turn_taking_overridden(persona: Persona) -> str | None:
     return model if model in persona.facts.overriding_turn_models else None
 
 
-def status_finding(pointer: str, what: str, choice: Choice) -> Finding:
-    """A finding for a deprecated or removed value: ``what``, the table's note, the replacement."""
+def status_finding(pointer: str, what: str, choice: Choice, value: object) -> Finding:
+    """A finding for a deprecated or removed ``value``: ``what``, the table's note, the replacement.
+
+    The replacement is an unsafe fix: the documented successor answers, but voices, timing or
+    behaviour change, so a person should try it.
+    """
     why = f" ({choice.note})" if choice.note else ""
-    return Finding(pointer, what + why, hint=f"use {choice.replacement!r}" if choice.replacement else None)
+    if not choice.replacement:
+        return Finding(pointer, what + why)
+    fix = replace_value(pointer, value, choice.replacement)
+    return Finding(pointer, what + why, hint=f"use {choice.replacement!r}", fix=fix)
+
+
+def remove_member(pointer: str, applicability: Applicability = "unsafe") -> Fix:
+    """A fix that removes the member at ``pointer``."""
+    return Fix(f"Remove '{ptr.display(pointer)}'", applicability, (RemoveMember(pointer),))
+
+
+def rename_key(pointer: str, new_key: str, applicability: Applicability = "safe") -> Fix:
+    """A fix that renames the member at ``pointer`` to ``new_key``, keeping its value."""
+    return Fix(f"Rename '{ptr.split(pointer)[-1]}' to '{new_key}'", applicability, (RenameKey(pointer, new_key),))
+
+
+def replace_value(pointer: str, old: object, new: JsonValue, applicability: Applicability = "unsafe") -> Fix:
+    """A fix that writes ``new`` where ``old`` is."""
+    return Fix(f"Replace {old!r} with {new!r}", applicability, (ReplaceValue(pointer, new),))
 
 
 def custom_base_url(persona: Persona) -> str | None:
@@ -152,7 +175,7 @@ def hosted_model_status(persona: Persona, status: str, phrase: str) -> Iterator[
     choice = persona.facts.hosted_models.get(model) if model else None
     if choice is not None and choice.status == status:
         what = f"hosted model {model!r} {phrase} in revision {persona.revision}"
-        yield status_finding("/layers/llm/model", what, choice)
+        yield status_finding("/layers/llm/model", what, choice, model)
 
 
 def guide_only_levels(persona: Persona, layer: str, fields: tuple[str, ...], documented: str) -> Iterator[Finding]:
@@ -166,4 +189,5 @@ def guide_only_levels(persona: Persona, layer: str, fields: tuple[str, ...], doc
                 f"/layers/{layer}/{field}",
                 f"{field} {value!r} {documented}",
                 hint=f"use {levels[value]!r}",
+                fix=replace_value(f"/layers/{layer}/{field}", value, levels[value]),
             )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from linter.diagnostic import Finding
+from linter.diagnostic import Finding, Fix, Hoist
 from linter.rule import Persona, rule
 from linter.tavus.known_mistakes import wrapped_personas
 
@@ -27,4 +27,8 @@ def check(persona: Persona, options: None) -> Iterator[Finding]:
     count = f"{len(personas)} persona{'s' if len(personas) != 1 else ''}"
     message = f"this is an API response wrapping {count} in 'data', not a persona body"
     # The whole document is not a body: schema findings about it (total_count, ...) say nothing more.
-    yield Finding("", message, target="key", hint="lint the object inside 'data' instead", supersedes_schema=True)
+    fix = None
+    if len(personas) == 1 and isinstance(personas[0], dict):
+        fix = Fix("Unwrap the persona from the response", "unsafe", (Hoist("/data/0"),))
+    yield Finding("", message, target="key", hint="lint the object inside 'data' instead", supersedes_schema=True,
+                  fix=fix)

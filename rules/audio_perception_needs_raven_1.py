@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from linter.diagnostic import Finding
 from linter.rule import Persona, rule
 from linter.tavus.tooldefs import AUDIO_FIELDS
+from rules._layers import replace_value
 
 
 @rule(code="PERC005", name="audio-perception-needs-raven-1", severity="error", first_revision="2026-02")
@@ -30,4 +31,6 @@ def check(persona: Persona, options: None) -> Iterator[Finding]:
     if used:
         names = ", ".join(repr(key) for key in used)
         message = f"{names} need{'s' * (len(used) == 1)} perception_model 'raven-1', but it is {model!r}"
-        yield Finding(f"/layers/perception/{used[0]}", message, target="key", hint="set perception_model to 'raven-1'")
+        fix = replace_value("/layers/perception/perception_model", model, "raven-1")
+        yield Finding(f"/layers/perception/{used[0]}", message, target="key", hint="set perception_model to 'raven-1'",
+                      fix=fix)

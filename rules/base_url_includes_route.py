@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 from urllib.parse import urlsplit, urlunsplit
 
-from linter.diagnostic import Finding
+from linter.diagnostic import Finding, Fix, ReplaceValue
 from linter.rule import Persona, rule
 from linter.util.lazy_regex import LazyPattern
 from rules._layers import custom_base_url, has_http_scheme
@@ -50,4 +50,13 @@ def check(persona: Persona, options: None) -> Iterator[Finding]:
         "/layers/llm/base_url",
         f"'base_url' ends with the route {route!r}; Tavus appends /chat/completions itself",
         hint=f"use {suggestion!r}",
+        fix=_fix(base_url, suggestion),
     )
+
+
+def _fix(base_url: str, suggestion: str) -> Fix | None:
+    """The route cut off, only when the URL carries nothing the suggestion drops (credentials, a query)."""
+    parts = urlsplit(base_url.strip())
+    if parts.username or parts.password or parts.query or parts.fragment:
+        return None  # SEC002's business, and a query may matter: leave it to a person
+    return Fix("Remove the route from 'base_url'", "safe", (ReplaceValue("/layers/llm/base_url", suggestion),))

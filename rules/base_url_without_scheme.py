@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from linter.diagnostic import Finding
+from linter.diagnostic import Finding, Fix, ReplaceValue
 from linter.rule import Persona, rule
 from linter.tavus.redact import show
 from linter.tavus.secrets import is_placeholder
@@ -32,10 +32,15 @@ def check(persona: Persona, options: None) -> Iterator[Finding]:
         return  # "your-base-url", "<endpoint>", "${LLM_URL}": filled in at deploy time
     address = base_url.strip().split("@")[-1].split("?")[0]  # never echo user:pass@ or ?key=
     shown = show(address)
+    fix = None
     if _LOCAL.match(base_url.strip()):
         hint = "use a public https:// URL (for example a tunnel to your machine): Tavus cannot reach your localhost"
     elif _HOST.match(address):
         hint = f"use {'https://' + address!r}"
+        if address == base_url:  # nothing to hide, nothing else in it: the fix writes what the hint says
+            edit = ReplaceValue("/layers/llm/base_url", "https://" + address)
+            fix = Fix("Add the https:// scheme", "unsafe", (edit,))
     else:
         hint = "use a full URL such as 'https://api.example.com/v1'"
-    yield Finding("/layers/llm/base_url", f"'base_url' is {shown}, which has no http:// or https:// scheme", hint=hint)
+    message = f"'base_url' is {shown}, which has no http:// or https:// scheme"
+    yield Finding("/layers/llm/base_url", message, hint=hint, fix=fix)

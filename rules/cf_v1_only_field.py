@@ -6,6 +6,7 @@ from collections.abc import Iterator
 
 from linter.diagnostic import Finding
 from linter.rule import Persona, rule
+from rules._layers import remove_member
 
 
 @rule(code="FLOW003", name="cf-v1-only-field", severity="warning", first_revision="2025-12")
@@ -30,4 +31,5 @@ def check(persona: Persona, options: None) -> Iterator[Finding]:
             target="key",
             hint=f"remove it; tune turn_taking_patience and {interruptibility} instead",
             supersedes_schema=True,
+            fix=remove_member(f"/layers/conversational_flow/{field}"),
         )

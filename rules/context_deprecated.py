@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from linter.diagnostic import Finding
+from linter.diagnostic import Finding, Fix, RemoveMember, RenameKey, ReplaceValue
 from linter.rule import Persona, rule
 
 
@@ -23,4 +23,19 @@ def check(persona: Persona, options: None) -> Iterator[Finding]:
         return
     if persona.has("/context"):
         yield Finding("/context", "'context' is deprecated since 2026-02-12", target="key",
-                      hint="append its text to 'system_prompt' and remove 'context'")
+                      hint="append its text to 'system_prompt' and remove 'context'", fix=_merge(persona))
+
+
+def _merge(persona: Persona) -> Fix | None:
+    """``context`` appended to ``system_prompt`` (unsafe: the model reads one text instead of two)."""
+    context, prompt = persona.get("/context"), persona.get("/system_prompt")
+    if not isinstance(context, str) or not (prompt is None or isinstance(prompt, str)):
+        return None
+    removal = RemoveMember("/context")
+    if not context.strip():
+        return Fix("Remove the empty 'context'", "safe", (removal,))
+    if prompt is None:
+        return Fix("Rename 'context' to 'system_prompt'", "unsafe", (RenameKey("/context", "system_prompt"),))
+    merged = f"{prompt.rstrip()}\n\n{context.strip()}" if prompt.strip() else context
+    edits = (ReplaceValue("/system_prompt", merged), removal)
+    return Fix("Append 'context' to 'system_prompt' and remove it", "unsafe", edits)

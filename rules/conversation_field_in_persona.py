@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from linter.diagnostic import Finding
 from linter.rule import Persona, rule
 from linter.tavus.known_mistakes import CONVERSATION_FIELDS
+from rules._layers import remove_member
 
 
 @rule(code="PIPE006", name="conversation-field-in-persona", severity="warning")
@@ -25,4 +26,5 @@ def check(persona: Persona, options: None) -> Iterator[Finding]:
     for name, why in CONVERSATION_FIELDS.items():
         if name in persona.data:
             yield Finding(f"/{name}", f"'{name}' is a Create Conversation field, not a persona field", target="key",
-                          hint=f"{why}: send it when you create the conversation", supersedes_schema=True)
+                          hint=f"{why}: send it when you create the conversation", supersedes_schema=True,
+                          fix=remove_member(f"/{name}"))

@@ -22,6 +22,5 @@ def check(persona: Persona, options: None) -> Iterator[Finding]:
     engine = persona.get_str("/layers/stt/stt_engine")
     choice = persona.facts.stt_engines.get(engine) if engine else None
     if choice is not None and choice.status == "deprecated":
-        yield status_finding(
-            "/layers/stt/stt_engine", f"stt_engine {engine!r} is deprecated in revision {persona.revision}", choice
-        )
+        what = f"stt_engine {engine!r} is deprecated in revision {persona.revision}"
+        yield status_finding("/layers/stt/stt_engine", what, choice, engine)

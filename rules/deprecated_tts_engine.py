@@ -22,6 +22,5 @@ def check(persona: Persona, options: None) -> Iterator[Finding]:
     engine = persona.get_str("/layers/tts/tts_engine")
     choice = persona.facts.tts_engines.get(engine) if engine else None
     if choice is not None and choice.status == "deprecated":
-        yield status_finding(
-            "/layers/tts/tts_engine", f"tts_engine {engine!r} is deprecated in revision {persona.revision}", choice
-        )
+        what = f"tts_engine {engine!r} is deprecated in revision {persona.revision}"
+        yield status_finding("/layers/tts/tts_engine", what, choice, engine)

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from linter.diagnostic import Finding
 from linter.rule import Persona, rule
 from linter.tavus import revisions
-from rules._layers import is_hosted, llm_model
+from rules._layers import is_hosted, llm_model, remove_member
 
 _ENDPOINT_FIELDS = ("base_url", "api_key", "headers", "default_query")
 _SINCE = {"headers": "2025-03", "extra_body": "2025-03", "default_query": "2025-12"}
@@ -39,7 +39,8 @@ def check(persona: Persona, options: None) -> Iterator[Finding]:
         hint = "remove it, or set 'model' to your custom model's name"
     for key in _ENDPOINT_FIELDS:
         if _known(persona, key) and llm.get(key) not in (None, "", {}):
-            yield Finding(f"/layers/llm/{key}", f"'{key}' configures a custom LLM, but {reason}", "key", hint)
+            fix = remove_member(f"/layers/llm/{key}") if model is not None else None  # no model: maybe one is missing
+            yield Finding(f"/layers/llm/{key}", f"'{key}' configures a custom LLM, but {reason}", "key", hint, fix=fix)
     extra_body = llm.get("extra_body")
     if not isinstance(extra_body, dict) or not _known(persona, "extra_body"):
         return

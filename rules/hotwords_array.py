@@ -6,6 +6,7 @@ from collections.abc import Iterator
 
 from linter.diagnostic import Finding
 from linter.rule import Persona, rule
+from rules._layers import replace_value
 
 
 @rule(code="STT006", name="hotwords-array", severity="error")
@@ -29,4 +30,5 @@ def check(persona: Persona, options: None) -> Iterator[Finding]:
         "hotwords is one string of sentences, not a list",
         hint=hint,
         supersedes_schema=True,
+        fix=replace_value("/layers/stt/hotwords", "the list", joined) if words else None,
     )

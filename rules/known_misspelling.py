@@ -8,6 +8,7 @@ from linter.diagnostic import Finding
 from linter.rule import Persona, rule
 from linter.tavus.known_mistakes import MISNAMED_KEYS, WRONG_VALUES
 from linter.util import pointer as ptr
+from rules._layers import rename_key
 
 
 @rule(code="PIPE007", name="known-misspelling", severity="warning")
@@ -29,13 +30,16 @@ def check(persona: Persona, options: None) -> Iterator[Finding]:
         if not persona.has(wrong.pointer) or (wrong.right and persona.has(wrong.right)):
             continue  # with the right field also set, the schema's unknown-property finding says enough
         where = ptr.display(wrong.pointer)
+        fix = None
         if wrong.right:
             message = f"'{where}' is not a Tavus field: {wrong.note}"
             hint = f"use '{ptr.display(wrong.right)}'"
+            if ptr.parent(wrong.right) == ptr.parent(wrong.pointer):  # a rename in place
+                fix = rename_key(wrong.pointer, ptr.split(wrong.right)[-1])
         else:
             message = f"'{where}' is not a Tavus field"
             hint = _awareness_hint(persona)
-        yield Finding(wrong.pointer, message, target="key", hint=hint, supersedes_schema=True)
+        yield Finding(wrong.pointer, message, target="key", hint=hint, supersedes_schema=True, fix=fix)
     for value in WRONG_VALUES:
         if persona.get(value.pointer) == value.value:
             yield Finding(value.pointer, f"'{ptr.display(value.pointer)}' is {value.value!r}, which is no engine",

@@ -6,6 +6,7 @@ from collections.abc import Iterator
 
 from linter.diagnostic import Finding
 from linter.rule import Persona, rule
+from rules._layers import remove_member
 
 
 @rule(code="PIPE009", name="legacy-and-new-guardrails", severity="warning", first_revision="2026-06")
@@ -24,4 +25,5 @@ def check(persona: Persona, options: None) -> Iterator[Finding]:
     if new:
         together = " and ".join(repr(name) for name in new)
         yield Finding("/guardrails_id", f"legacy 'guardrails_id' is set together with {together}", target="key",
-                      hint="attach the set's guardrails through 'guardrail_ids' and remove 'guardrails_id'")
+                      hint="attach the set's guardrails through 'guardrail_ids' and remove 'guardrails_id'",
+                      fix=remove_member("/guardrails_id"))

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from linter.diagnostic import Finding
 from linter.rule import Persona, rule
 from linter.tavus.facts import PERCEPTION_RENAMES
+from rules._layers import remove_member
 
 
 @rule(code="PERC007", name="legacy-and-new-perception-field", severity="warning", first_revision="2026-02")
@@ -26,4 +27,6 @@ def check(persona: Persona, options: None) -> Iterator[Finding]:
         if old in perception and new in perception:
             message = f"both '{old}' and its new name '{new}' are set; which one Tavus uses is undocumented"
             hint = f"merge it into {new!r} and remove it"
-            yield Finding(f"/layers/perception/{old}", message, target="key", hint=hint)
+            same = perception[old] == perception[new]  # nothing to merge: the legacy copy can go
+            fix = remove_member(f"/layers/perception/{old}", "safe" if same else "unsafe")
+            yield Finding(f"/layers/perception/{old}", message, target="key", hint=hint, fix=fix)

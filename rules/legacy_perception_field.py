@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from linter.diagnostic import Finding
 from linter.rule import Persona, rule
 from linter.tavus.facts import PERCEPTION_REMOVED, PERCEPTION_RENAMES
+from rules._layers import rename_key
 
 
 @rule(code="PERC006", name="legacy-perception-field", severity="warning", first_revision="2026-02")
@@ -26,7 +27,8 @@ def check(persona: Persona, options: None) -> Iterator[Finding]:
     for old, new in PERCEPTION_RENAMES.items():
         if old in perception and new not in perception:
             message = f"'{old}' is the deprecated name of '{new}'"
-            yield Finding(f"/layers/perception/{old}", message, target="key", hint=f"rename it to {new!r}")
+            yield Finding(f"/layers/perception/{old}", message, target="key", hint=f"rename it to {new!r}",
+                          fix=rename_key(f"/layers/perception/{old}", new))
     for old, new in PERCEPTION_REMOVED.items():
         if old in perception:
             message = f"'{old}' was removed from the perception layer"

@@ -8,6 +8,7 @@ from linter.diagnostic import Finding
 from linter.rule import Persona, rule
 from linter.tavus.known_mistakes import PAL_ALIASES
 from linter.util import pointer as ptr
+from rules._layers import remove_member, rename_key
 
 
 @rule(code="PIPE012", name="pal-alias-field", severity="warning", first_revision="pal-2026-06")
@@ -27,7 +28,9 @@ def check(persona: Persona, options: None) -> Iterator[Finding]:
             continue
         old, new = ptr.split(alias)[-1], ptr.split(name)[-1]
         if persona.has(name):
+            same = persona.get(alias) == persona.get(name)
             yield Finding(alias, f"'{old}' is the pre-PAL alias of '{new}', which is also set", target="key",
-                          hint=f"remove '{old}'")
+                          hint=f"remove '{old}'", fix=remove_member(alias, "safe" if same else "unsafe"))
         elif alias != "/default_replica_id":
-            yield Finding(alias, f"'{old}' is the pre-PAL name of '{new}'", target="key", hint=f"rename it to '{new}'")
+            yield Finding(alias, f"'{old}' is the pre-PAL name of '{new}'", target="key", hint=f"rename it to '{new}'",
+                          fix=rename_key(alias, new))

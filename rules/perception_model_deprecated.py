@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from linter.diagnostic import Finding
 from linter.rule import Persona, rule
 from linter.tavus.tooldefs import AUDIO_FIELDS
+from rules._layers import replace_value
 
 
 @rule(code="PERC009", name="perception-model-deprecated", severity="warning")
@@ -28,5 +29,9 @@ def check(persona: Persona, options: None) -> Iterator[Finding]:
         return  # PERC005 reports the same model as an error, with the same fix
     note = f" ({choice.note})" if choice.note else ""
     message = f"perception_model {model!r} is deprecated in revision {persona.revision}{note}"
-    hint = f"use {choice.replacement!r}" if choice.replacement else None
-    yield Finding("/layers/perception/perception_model", message, hint=hint)
+    where = "/layers/perception/perception_model"
+    if choice.replacement:
+        fix = replace_value(where, model, choice.replacement)
+        yield Finding(where, message, hint=f"use {choice.replacement!r}", fix=fix)
+    else:
+        yield Finding(where, message)

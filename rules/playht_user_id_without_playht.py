@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from linter.diagnostic import Finding
 from linter.rule import Persona, rule
-from rules._layers import engine_label, tts_engine
+from rules._layers import engine_label, remove_member, tts_engine
 
 
 @rule(code="TTS004", name="playht-user-id-without-playht", severity="warning")
@@ -29,4 +29,5 @@ def check(persona: Persona, options: None) -> Iterator[Finding]:
         f"playht_user_id only applies to PlayHT; the engine here is {engine_label(engine)}{gone}",
         target="key",
         hint="remove playht_user_id",
+        fix=remove_member("/layers/tts/playht_user_id", "safe"),
     )

@@ -31,6 +31,7 @@ def check(persona: Persona, options: None) -> Iterator[Finding]:
             continue
         value = persona.get(field.pointer)
         if value in ("true", "false"):
-            fix = Fix(f"Replace the string {value!r} with {value}", "safe", (ReplaceValue(field.pointer, value == "true"),))
+            edit = ReplaceValue(field.pointer, value == "true")
+            fix = Fix(f"Replace the string {value!r} with {value}", "safe", (edit,))
             yield Finding(field.pointer, f"'{ptr.display(field.pointer)}' is the string {value!r}, not a boolean",
                           hint=f"write {value} without quotes", fix=fix)

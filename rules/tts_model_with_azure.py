@@ -6,6 +6,7 @@ from collections.abc import Iterator
 
 from linter.diagnostic import Finding
 from linter.rule import Persona, rule
+from rules._layers import remove_member
 
 
 @rule(code="TTS010", name="tts-model-with-azure", severity="error", first_revision="2026-06")
@@ -24,4 +25,5 @@ def check(persona: Persona, options: None) -> Iterator[Finding]:
             "tts_model_name is not supported with tts_engine 'azure'",
             target="key",
             hint="remove tts_model_name; pick the Azure voice with external_voice_id",
+            fix=remove_member("/layers/tts/tts_model_name"),
         )

@@ -34,4 +34,4 @@ def check(persona: Persona, options: None) -> Iterator[Finding]:
     choice = persona.facts.turn_detection_models.get(value)
     if choice is not None and choice.status != "current":
         what = f"turn_detection_model {value!r} is {choice.status} in revision {persona.revision}"
-        yield status_finding(where, what, choice)
+        yield status_finding(where, what, choice, value)

@@ -6,6 +6,7 @@ from collections.abc import Iterator
 
 from linter.diagnostic import Finding
 from linter.rule import Persona, rule
+from rules._layers import replace_value
 
 
 @rule(code="FLOW001", name="turn-detection-spelling", severity="warning", first_revision="2025-12")
@@ -27,4 +28,5 @@ def check(persona: Persona, options: None) -> Iterator[Finding]:
             "/layers/conversational_flow/turn_detection_model",
             f"revision {persona.revision} spells the time-based model {choice.replacement!r}, not {value!r}",
             hint=f"use {choice.replacement!r}",
+            fix=replace_value("/layers/conversational_flow/turn_detection_model", value, choice.replacement, "safe"),
         )

@@ -19,7 +19,9 @@ FIXTURE_CONFIG = RULES_DIR / ".persona-lint.toml"
 def fixture_files(folder: Path) -> list[Path]:
     if not folder.is_dir():
         return []
-    return sorted(p for p in folder.iterdir() if not p.name.endswith(".expected") and not p.name.startswith("."))
+    return sorted(
+        p for p in folder.iterdir() if not p.name.endswith((".expected", ".fixed")) and not p.name.startswith(".")
+    )
 
 
 def lint_fixture(path: Path) -> FileReport:

@@ -55,21 +55,23 @@ class FixOutcome:
         return bool(self.applied)
 
 
-def fixable(diagnostic: Diagnostic, unsafe: bool) -> bool:
+def fixable(diagnostic: Diagnostic, unsafe: bool, codes: frozenset[str] | None = None) -> bool:
     """Whether ``--fix`` (``unsafe``: with ``--unsafe-fixes``) applies this finding's fix."""
     fix = diagnostic.fix
-    return fix is not None and (unsafe or fix.applicability == "safe")
+    return fix is not None and (unsafe or fix.applicability == "safe") and (codes is None or diagnostic.code in codes)
 
 
-def fix_document(document: Document, lint: Lint, *, unsafe: bool = False) -> FixOutcome:
-    """Fix ``document`` as far as its findings' fixes go; never raises for bad content."""
+def fix_document(
+    document: Document, lint: Lint, *, unsafe: bool = False, codes: frozenset[str] | None = None
+) -> FixOutcome:
+    """Fix ``document`` as far as its findings' fixes go (only ``codes``' when given); never raises."""
     diagnostics = lint(document)
     if document.value is None or document.problems:
         return FixOutcome(document.text, (), (), tuple(diagnostics))
     applied: list[Applied] = []
     refused: dict[tuple[str, str, str], Refused] = {}
     for _ in range(MAX_ROUNDS):
-        chosen = _choose(document, diagnostics, unsafe, refused)
+        chosen = _choose(document, diagnostics, unsafe, codes, refused)
         if not chosen:
             break
         result = _try(document, [edit for _, edits in chosen for edit in edits], diagnostics, lint)
@@ -97,12 +99,16 @@ def reparse(document: Document, text: str) -> Document:
 
 
 def _choose(
-    document: Document, diagnostics: list[Diagnostic], unsafe: bool, refused: dict[tuple[str, str, str], Refused]
+    document: Document,
+    diagnostics: list[Diagnostic],
+    unsafe: bool,
+    codes: frozenset[str] | None,
+    refused: dict[tuple[str, str, str], Refused],
 ) -> list[tuple[Diagnostic, tuple[TextEdit, ...]]]:
     taken: list[TextEdit] = []
     chosen: list[tuple[Diagnostic, tuple[TextEdit, ...]]] = []
     for diagnostic in diagnostics:
-        if not fixable(diagnostic, unsafe) or _key(diagnostic) in refused:
+        if not fixable(diagnostic, unsafe, codes) or _key(diagnostic) in refused:
             continue
         assert diagnostic.fix is not None
         edits = text_edits(document, diagnostic.fix)

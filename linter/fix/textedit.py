@@ -15,7 +15,7 @@ from itertools import pairwise
 
 import yaml
 
-from linter.diagnostic import AddMember, Edit, Fix, JsonValue, RemoveMember, RenameKey, ReplaceValue
+from linter.diagnostic import AddMember, Edit, Fix, Hoist, JsonValue, RemoveMember, RenameKey, ReplaceValue
 from linter.document.jsonpos import JsonLocations
 from linter.document.model import Document
 from linter.util import pointer as ptr
@@ -86,7 +86,22 @@ class _Resolver:
             return self._rename(edit.pointer, edit.new_key)
         if isinstance(edit, RemoveMember):
             return self._remove(edit.pointer)
+        if isinstance(edit, Hoist):
+            return self._hoist(edit.pointer)
         return self._add(edit)
+
+    def _hoist(self, pointer: str) -> TextEdit | None:
+        root, inner = self.locations.values.get(""), self.locations.values.get(pointer)
+        if root is None or inner is None or (self.yaml and self.text[inner[0]] not in "{["):
+            return None  # a YAML block value keeps its meaning only at its own indentation
+        text = self.text[inner[0]:inner[1]]
+        line_start = self.text.rfind("\n", 0, inner[0]) + 1
+        indent = self.text[line_start:inner[0]]
+        depth = len(indent) - len(indent.lstrip(" "))
+        lines = text.split("\n")
+        if depth and all(line.startswith(" " * depth) or not line.strip() for line in lines[1:]):
+            text = "\n".join([lines[0], *(line[depth:] for line in lines[1:])])
+        return TextEdit(root[0], root[1], text)
 
     # -- replace and rename -------------------------------------------------------------------
 
@@ -97,13 +112,12 @@ class _Resolver:
         start, end = where
         old = self.text[start:end]
         if self.yaml:
-            if old[:1] in ("|", ">") or (isinstance(value, (dict, list)) and old[:1] not in ("{", "[")):
-                return None  # block scalars and block collections are not span edits
-            if old[:1] not in ("{", "[") and "\n" in old.rstrip():
-                return None  # a multi-line plain or quoted scalar
             rendered = _yaml_scalar(value) if not isinstance(value, (dict, list)) else _json(value)
             if rendered is None:
                 return None
+            if old[:1] in ("|", ">") or (old[:1] not in ("{", "[") and "\n" in old.rstrip()):
+                # A block value: the flow value goes on its key's line, in place of the block.
+                return self._after_colon(pointer, end, rendered)
             return TextEdit(start, start + len(old.rstrip()), rendered)
         return TextEdit(start, end, self._json_value(value, start, multiline="\n" in old))
 
@@ -154,9 +168,9 @@ class _Resolver:
         return TextEdit(open_end, close, "")  # the only member: an empty {} or []
 
     def _remove_block_line(self, pointer: str, siblings: list[str], index: int) -> TextEdit | None:
-        if len(siblings) == 1:
-            return None  # removing the only member would leave null, not an empty mapping
         text = self.text
+        if len(siblings) == 1:  # the mapping becomes {} (removing the lines alone would leave null)
+            return self._empty_block(ptr.parent(pointer), pointer)
         member_start = self._member_start(pointer)
         line_start = text.rfind("\n", 0, member_start) + 1
         before = text[line_start:member_start]
@@ -171,6 +185,25 @@ class _Resolver:
                 return None
             return TextEdit(line_start, following_line, "")
         return TextEdit(line_start, _line_after(text, self.locations.values[pointer][1]), "")
+
+    def _empty_block(self, parent: str, only: str) -> TextEdit | None:
+        if self.locations.keys.get(only) is None:
+            return None  # a sequence item
+        return self._after_colon(parent, self.locations.values[only][1], "{}")
+
+    def _after_colon(self, pointer: str, value_end: int, rendered: str) -> TextEdit | None:
+        """``key: rendered`` in place of a block value: from the key's colon to the block's last line."""
+        key = self.locations.keys.get(pointer)
+        if key is None:
+            return None  # the root or a sequence item: no key line to write on
+        colon = key[1]
+        while colon < len(self.text) and self.text[colon] in " \t":
+            colon += 1
+        if colon >= len(self.text) or self.text[colon] != ":":
+            return None
+        end = _line_after(self.text, value_end)
+        newline = self.newline if self.text[end - 1:end] in ("\n", "\r") else ""
+        return TextEdit(colon + 1, end, f" {rendered}{newline}")
 
     # -- add ------------------------------------------------------------------------------------
 

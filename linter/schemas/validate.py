@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from linter.diagnostic import Finding
+from linter.diagnostic import Finding, Fix, RenameKey, ReplaceValue
 from linter.schemas import store as schemas
 from linter.schemas.crossrev import other_revisions_hint
 from linter.tavus.redact import show
@@ -104,7 +104,10 @@ def _unknown_properties(error: Failure, where: str, revision: str | None) -> Ite
         hint = hint or (f"did you mean {close!r}?" if close else None)
         where_text = f"in {_name(where)}" if where else "at the top level"
         message = f"unknown property {name!r} {where_text}; the API ignores keys it does not know"
-        yield SchemaFinding("SCH001", Finding(member, message, target="key", hint=hint))
+        fix = None
+        if close and close not in instance:  # a near miss of a known key: likely, not certain
+            fix = Fix(f"Rename {name!r} to {close!r}", "unsafe", (RenameKey(member, close),))
+        yield SchemaFinding("SCH001", Finding(member, message, target="key", hint=hint, fix=fix))
 
 
 def _variants(error: Failure, where: str, key: str, revision: str | None) -> Iterator[SchemaFinding]:
@@ -149,14 +152,17 @@ def _invalid_value(error: Failure, where: str, key: str) -> Finding:
     allowed: list[Any] = list(given) if error.keyword == "enum" else [given]
     shown = ", ".join(show(a) for a in allowed)
     message = f"{_name(where)} is {show(error.instance, key)}; expected one of {shown}"
-    hint = None
+    hint = fix = None
     if isinstance(error.instance, str):
         candidates = [a for a in allowed if isinstance(a, str)]
         lowered = [a for a in candidates if a.lower() == error.instance.lower()]
         close = lowered[0] if lowered else closest(error.instance, candidates)
         if close:
             hint = f"did you mean {close!r}?"
-    return Finding(where, message, hint=hint)
+            # Only the letter case differs: the intended value is certain. A near miss is a guess.
+            fix = Fix(f"Replace {error.instance!r} with {close!r}", "safe" if lowered else "unsafe",
+                      (ReplaceValue(where, close),))
+    return Finding(where, message, hint=hint, fix=fix)
 
 
 def _range_message(error: Failure, where: str, key: str) -> str:
