@@ -137,11 +137,20 @@ class _Resolver:
         """The members of the container at ``parent``, in text order."""
         values = self.locations.values
         found = [p for p in values if p and ptr.parent(p) == parent and p != parent]
-        return sorted(found, key=lambda p: values[p][0])
+        return sorted(found, key=self._member_start)
 
     def _member_start(self, pointer: str) -> int:
         key = self.locations.keys.get(pointer)
         return key[0] if key is not None else self.locations.values[pointer][0]
+
+    def _member_end(self, pointer: str) -> int:
+        """Where the member's value ends; for a YAML alias (located at its anchor), its key's line end."""
+        start, end = self.locations.values[pointer]
+        if start < self._member_start(pointer):
+            key_end = self.locations.keys[pointer][1]
+            newline = self.text.find("\n", key_end)
+            return len(self.text) if newline < 0 else newline
+        return end
 
     def _remove(self, pointer: str) -> TextEdit | None:
         if pointer not in self.locations.values:
@@ -184,12 +193,12 @@ class _Resolver:
             if text[following_line:following].strip() not in ("", "-"):
                 return None
             return TextEdit(line_start, following_line, "")
-        return TextEdit(line_start, _line_after(text, self.locations.values[pointer][1]), "")
+        return TextEdit(line_start, _line_after(text, self._member_end(pointer)), "")
 
     def _empty_block(self, parent: str, only: str) -> TextEdit | None:
         if self.locations.keys.get(only) is None:
             return None  # a sequence item
-        return self._after_colon(parent, self.locations.values[only][1], "{}")
+        return self._after_colon(parent, self._member_end(only), "{}")
 
     def _after_colon(self, pointer: str, value_end: int, rendered: str) -> TextEdit | None:
         """``key: rendered`` in place of a block value: from the key's colon to the block's last line."""
@@ -251,7 +260,9 @@ class _Resolver:
         value = _yaml_scalar(edit.value) if not isinstance(edit.value, (dict, list)) else _json(edit.value)
         if key is None or value is None:
             return None
-        at = _line_after(text, self.locations.values[siblings[-1]][1])
+        # The block's own end, not its last located member's: a member whose value is an alias has no location.
+        block_end = self.locations.values[edit.parent_pointer][1]
+        at = _line_after(text, max(self._member_end(siblings[-1]), len(text[:block_end].rstrip())))
         line = " " * indent + f"{key}: {value}"
         if at == len(text) and not text.endswith(("\n", "\r")):
             return TextEdit(at, at, self.newline + line)
