@@ -7,9 +7,10 @@ from pathlib import Path
 
 from linter.config.settings import DEFAULT, Settings, load
 from linter.diagnostic import Diagnostic
-from linter.document.model import Format
+from linter.document.model import Document, Format
 from linter.document.source import parse
 from linter.engine import lint as engine
+from linter.fix.apply import FixOutcome, fix_document
 from linter.run.model import LintResult, Request
 from linter.run.runner import run
 
@@ -30,10 +31,41 @@ def lint_text(
     []
     """
     data = text.encode("utf-8") if isinstance(text, str) else text
-    chosen = (settings or DEFAULT).with_overrides(
+    return engine.lint_with_settings(parse(path, data, format), _settings(settings, select, ignore), schema_version)
+
+
+def fix_text(
+    text: str,
+    path: str = "-",
+    *,
+    unsafe: bool = False,
+    schema_version: str | None = None,
+    format: Format | None = None,
+    select: Iterable[str] | None = None,
+    ignore: Iterable[str] = (),
+    settings: Settings | None = None,
+) -> FixOutcome:
+    """Apply the fixes of one persona's findings (``unsafe`` ones too when asked); no I/O.
+
+    The outcome has the fixed ``text`` (``text`` itself when nothing applied), the fixes
+    ``applied`` and ``refused`` (with reasons), and the ``diagnostics`` left on the fixed text.
+
+    >>> body = '{"pipeline_mode": "echo", "persona_name": "E", "layers": {"tts": {"tts_emotion_control": "true"}}}'
+    >>> fix_text(body).text == body.replace('"true"', 'true')
+    True
+    """
+    chosen = _settings(settings, select, ignore)
+
+    def lint(document: Document) -> list[Diagnostic]:
+        return engine.lint_with_settings(document, chosen, schema_version)
+
+    return fix_document(parse(path, text.encode("utf-8", "surrogatepass"), format), lint, unsafe=unsafe)
+
+
+def _settings(settings: Settings | None, select: Iterable[str] | None, ignore: Iterable[str]) -> Settings:
+    return (settings or DEFAULT).with_overrides(
         select=tuple(select) if select is not None else None, ignore=tuple(ignore)
     )
-    return engine.lint_with_settings(parse(path, data, format), chosen, schema_version)
 
 
 def lint_paths(

@@ -152,7 +152,7 @@ class Diagnostic:
     message: str
     pointer: str
     hint: str | None = None
-    fix: Fix | None = None
+    fix: Fix | None = field(default=None, repr=False)  # its edits hold the file's own values, secrets too
 
     @property
     def sort_key(self) -> tuple[str, int, int, str, str, str]:

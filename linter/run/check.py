@@ -69,7 +69,10 @@ def _fix(
         nothing = FileFixes(document.path, (), refused) if refused else None
         return document, _say_why(outcome.diagnostics, refused), nothing
     if request.diff:  # writes nothing: the findings stay those of the file as it is
-        diff = unified_diff(document.path, document.text, outcome.text)
+        # Same-length masking keeps the diff's shape and shows no secret of either version.
+        after = reparse(document, outcome.text)
+        before_shown = redact_source(document.text, document.value)
+        diff = unified_diff(document.path, before_shown, redact_source(outcome.text, after.value))
         return document, tuple(lint(document)), FileFixes(document.path, applied, refused, diff=diff)
     if target.path == "-":
         fixes = FileFixes(document.path, applied, refused, text=outcome.text)

@@ -345,8 +345,11 @@ def redact_diagnostics(diagnostics: list[Diagnostic], value: Any) -> list[Diagno
     for diagnostic in diagnostics:
         message = redact(diagnostic.message, secrets)
         hint = redact(diagnostic.hint, secrets) if diagnostic.hint else diagnostic.hint
-        unchanged = message == diagnostic.message and hint == diagnostic.hint
-        masked.append(diagnostic if unchanged else replace(diagnostic, message=message, hint=hint))
+        fix = diagnostic.fix
+        if fix is not None and redact(fix.title, secrets) != fix.title:  # --show-fixes prints titles
+            fix = replace(fix, title=redact(fix.title, secrets))
+        unchanged = message == diagnostic.message and hint == diagnostic.hint and fix is diagnostic.fix
+        masked.append(diagnostic if unchanged else replace(diagnostic, message=message, hint=hint, fix=fix))
     return masked
 
 
