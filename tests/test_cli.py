@@ -37,7 +37,8 @@ def test_finding_line_format_and_exit_code(tmp_path: Path) -> None:
     first = out.splitlines()[0]
     assert first.startswith(f"{tmp_path / 'bad.json'}:3:20: error SCH004 ")
     assert first.endswith("[invalid-value]")
-    assert out.splitlines()[-2:] == ["Found 1 problem (1 error) in 1 of 1 file.", "1 fixable with --fix --unsafe-fixes."]
+    summary = ["Found 1 problem (1 error) in 1 of 1 file.", "1 fixable with --fix --unsafe-fixes."]
+    assert out.splitlines()[-2:] == summary
 
 
 def test_warnings_only_exit_zero(tmp_path: Path) -> None:

@@ -13,7 +13,10 @@ from linter import fix_text, lint_text
 from linter.cli import cli
 from linter.run import check
 
-SAFE = '{\n  "persona_name": "Coach",\n  "system_prompt": "Help.",\n  "layers": {"tts": {"tts_emotion_control": "false"}}\n}\n'
+SAFE = (
+    '{\n  "persona_name": "Coach",\n  "system_prompt": "Help.",\n'
+    '  "layers": {"tts": {"tts_emotion_control": "false"}}\n}\n'
+)
 SAFE_FIXED = SAFE.replace('"false"', "false")
 UNSAFE = '{\n  "persona_name": "Coach",\n  "pipeline_mode": "ful",\n  "system_prompt": "Help."\n}\n'
 
@@ -126,7 +129,7 @@ def test_a_write_failure_leaves_the_original(tmp_path: Path, monkeypatch: pytest
         raise PermissionError(13, "Permission denied")
 
     monkeypatch.setattr(write, "write_text", refuse)
-    code, out, _ = run("check", "--fix", str(path))
+    _, out, _ = run("check", "--fix", str(path))
     assert path.read_text(encoding="utf-8") == SAFE
     assert "not fixed: cannot write it: Permission denied" in out
 
@@ -140,7 +143,10 @@ def test_utf8_bom_and_crlf_are_kept(tmp_path: Path) -> None:
 
 def test_yaml_comments_survive_fix(tmp_path: Path) -> None:
     path = tmp_path / "p.yaml"
-    text = "# my persona\npersona_name: Coach  # shown in the UI\nsystem_prompt: Help.\nlayers:\n  tts:\n    tts_emotion_control: 'false'  # off\n"
+    text = (
+        "# my persona\npersona_name: Coach  # shown in the UI\nsystem_prompt: Help.\n"
+        "layers:\n  tts:\n    tts_emotion_control: 'false'  # off\n"
+    )
     path.write_text(text, encoding="utf-8")
     run("check", "--fix", str(path))
     assert path.read_text(encoding="utf-8") == text.replace("'false'", "false")
