@@ -53,6 +53,10 @@ def cli() -> None:
 @click.option("--extend-select", multiple=True, help="Rules to enable on top of the selection.")
 @click.option("--ignore", multiple=True, help="Rules to disable: codes, names or families.")
 @click.option("--stdin-filename", default=None, help="Name to report for '-' (also picks JSON or YAML).")
+@click.option("--kind", type=click.Choice(["persona", "patch"]), default=None,
+              help="Read every file as a persona or as a JSON Patch body (default: guess from name and content).")
+@click.option("--base", type=click.Path(path_type=str), default=None,
+              help="Apply each JSON Patch to this persona file and lint the result too.")
 @click.option("-j", "--jobs", type=click.IntRange(min=0), default=0,
               help="Worker processes for many files; 0 (the default) uses every CPU, 1 one process.")
 def check(
@@ -64,6 +68,8 @@ def check(
     extend_select: tuple[str, ...],
     ignore: tuple[str, ...],
     stdin_filename: str | None,
+    kind: str | None,
+    base: str | None,
     output_file: Path | None,
     exit_zero: bool,
     fail_level: str,
@@ -84,6 +90,7 @@ def check(
         paths=paths, revision=schema_version, config=config,
         select=_split(select) or None, extend_select=_split(extend_select), ignore=_split(ignore),
         stdin_filename=stdin_filename, jobs=jobs or _cpus(), keep_sources=excerpts,
+        kind="patch" if kind == "patch" else "persona" if kind == "persona" else None, base=base,
     )
     try:
         result = run(request)

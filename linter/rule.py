@@ -6,11 +6,13 @@ docs/writing-rules.md documents each of them.
 """
 
 from linter.diagnostic import Finding
-from linter.engine.declaration import FAMILIES, Rule, rule
+from linter.document.patch import Operation
+from linter.engine.declaration import FAMILIES, Rule, patch_rule, rule
 from linter.tavus.facts import Choice, Facts, VoiceFamily
+from linter.tavus.patch import Patch
 from linter.tavus.persona import PERSONA_KEYS, TOOL_LIST_POINTERS, Persona
 
 __all__ = [
-    "FAMILIES", "PERSONA_KEYS", "TOOL_LIST_POINTERS", "Choice", "Facts", "Finding", "Persona", "Rule",
-    "VoiceFamily", "rule",
+    "FAMILIES", "PERSONA_KEYS", "TOOL_LIST_POINTERS", "Choice", "Facts", "Finding", "Operation", "Patch",
+    "Persona", "Rule", "VoiceFamily", "patch_rule", "rule",
 ]

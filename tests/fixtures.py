@@ -23,12 +23,17 @@ def fixture_files(folder: Path) -> list[Path]:
 
 
 def lint_fixture(path: Path) -> FileReport:
-    """Lint a fixture as the CLI would, named by its path relative to the repository."""
+    """Lint a fixture as the CLI would (``--base`` for patch fixtures of a folder with a
+    ``.base.json``), named by its path relative to the repository."""
     relative = os.path.relpath(path, REPO)
+    # A patch fixture is applied to the folder's .base.json (hidden from fixture_files) when there is one.
+    base = path.parent.parent / ".base.json"
+    shown_base = os.path.relpath(base, REPO) if base.is_file() else None
     previous = os.getcwd()
     os.chdir(REPO)
     try:
-        return check_target(Target(relative, explicit=True), Request(paths=(relative,), config=FIXTURE_CONFIG))
+        request = Request(paths=(relative,), config=FIXTURE_CONFIG, base=shown_base)
+        return check_target(Target(relative, explicit=True), request)
     finally:
         os.chdir(previous)
 

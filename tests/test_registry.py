@@ -19,7 +19,7 @@ def test_codes_and_names_are_unique_and_well_formed() -> None:
     assert len({r.code for r in rules}) == len(rules)
     assert len({r.name for r in rules}) == len(rules)
     for rule in rules:
-        assert re.fullmatch(r"[A-Z]{3,4}\d{3}", rule.code), rule.code
+        assert re.fullmatch(r"[A-Z]{3,5}\d{3}", rule.code), rule.code
         assert rule.family in FAMILIES, rule.code
         assert re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", rule.name), rule.name
         assert rule.summary and rule.summary.endswith("."), f"{rule.code} needs a one-sentence summary"

@@ -14,10 +14,12 @@ from typing import Any, Generic, NamedTuple, TypeVar
 
 from linter.diagnostic import Finding, Severity
 from linter.tavus import revisions
+from linter.tavus.patch import Patch
 from linter.tavus.persona import Persona
 
 Options = TypeVar("Options")
 CheckFunction = Callable[[Persona, Any], Iterator[Finding]]
+PatchCheckFunction = Callable[[Patch, Any], Iterator[Finding]]
 
 FAMILIES = {
     "SYN": "file and syntax",
@@ -30,6 +32,7 @@ FAMILIES = {
     "FLOW": "conversational flow layer",
     "TOOL": "function tools",
     "SEC": "secrets",
+    "PATCH": "JSON Patch bodies",
     "INT": "internal errors",
 }
 
@@ -48,6 +51,8 @@ class Rule(NamedTuple, Generic[Options]):
     check: CheckFunction | None
     options: type[Options] | None
     module: str
+    patch_check: PatchCheckFunction | None = None
+    """The check of a ``PATCH`` rule, which reads a patch document instead of a persona."""
 
     @property
     def family(self) -> str:
@@ -85,6 +90,22 @@ def rule(
             code=code, name=name, severity=Severity(severity), summary=summary, why=why, since=since,
             first_revision=first_revision, last_revision=last_revision, check=check,
             options=options, module=check.__module__,
+        )
+
+    return declare
+
+
+def patch_rule(
+    *, code: str, name: str, severity: str, since: str = "0.1.0", options: type[Any] | None = None,
+) -> Callable[[PatchCheckFunction], Rule[Any]]:
+    """Declare a rule on JSON Patch bodies; documented like :func:`rule`."""
+
+    def declare(check: PatchCheckFunction) -> Rule[Any]:
+        summary, why = split_doc(inspect.getdoc(check) or "")
+        return Rule(
+            code=code, name=name, severity=Severity(severity), summary=summary, why=why, since=since,
+            first_revision=None, last_revision=None, check=None, options=options,
+            module=check.__module__, patch_check=check,
         )
 
     return declare

@@ -9,6 +9,8 @@ from functools import lru_cache
 from typing import BinaryIO
 
 from linter.config.settings import Settings, settings_for
+from linter.diagnostic import Diagnostic
+from linter.document.model import Document
 from linter.document.source import MAX_FILE_BYTES, parse
 from linter.engine import lint as engine
 from linter.engine import selection
@@ -35,12 +37,32 @@ def check_target(target: Target, request: Request, stdin: BinaryIO | None = None
         rules = selection.resolve(settings, settings.ignored_for(shown))
         return FileReport(shown, tuple(engine.unreadable(shown, reason, rules)))
     document = parse(shown, data)
-    if not target.explicit and isinstance(document.value, dict) and not PERSONA_KEYS & document.value.keys():
+    kind = engine.document_kind(document, settings, request.kind)
+    if kind == "persona" and not target.explicit and isinstance(document.value, dict) and not (
+        PERSONA_KEYS & document.value.keys()
+    ):
         return FileReport(shown, (), checked=False)
-    diagnostics = tuple(engine.lint_with_settings(document, settings, request.revision))
+    base, unread = _base(request, settings, shown) if kind == "patch" else (None, ())
+    diagnostics = unread + tuple(engine.lint_with_settings(document, settings, request.revision, kind=kind, base=base))
     # The kept source feeds --show-source: mask secrets there too (linter.secrets).
     kept = redact_source(document.text, document.value) if diagnostics and request.keep_sources else None
-    return FileReport(shown, diagnostics, text=kept)
+    others: tuple[tuple[str, str], ...] = ()
+    if base is not None and request.keep_sources and any(d.path == base.path for d in diagnostics):
+        others = ((base.path, redact_source(base.text, base.value)),)
+    return FileReport(shown, diagnostics, text=kept, other_texts=others)
+
+
+def _base(request: Request, settings: Settings, shown: str) -> tuple[Document | None, tuple[Diagnostic, ...]]:
+    """The persona a patch applies to (``--base``, else the configuration's ``bases``), parsed."""
+    configured = settings.base_for(shown)
+    path = request.base or (str(configured) if configured is not None else None)
+    if path is None:
+        return None, ()
+    data, reason = _read(path, None)
+    if data is None:
+        rules = selection.resolve(settings, settings.ignored_for(shown))
+        return None, tuple(engine.unreadable(path, f"the base persona: {reason}", rules))
+    return parse(path, data), ()
 
 
 def settings_of(request: Request, path: str) -> Settings:

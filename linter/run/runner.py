@@ -23,8 +23,12 @@ def run(request: Request, stdin: BinaryIO | None = None) -> LintResult:
             paths.append(report.path)
         if report.text is not None:
             sources[report.path] = report.text
+        sources.update(report.other_texts)
         diagnostics.extend(report.diagnostics)
     diagnostics.sort(key=lambda d: d.sort_key)
+    # A patch's findings may point into its base persona: that file was checked too.
+    checked = set(paths)
+    paths.extend(sorted({d.path for d in diagnostics} - checked))
     return LintResult(tuple(diagnostics), len(paths), tuple(notices), tuple(paths), sources)
 
 
