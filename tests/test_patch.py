@@ -334,3 +334,22 @@ def test_readme_base_example_output_is_current() -> None:
         assert run(*args)[1].splitlines() == expected
     finally:
         os.chdir(previous)
+
+
+def test_bad_patches_or_bases_configuration_is_a_usage_error(tmp_path: Path) -> None:
+    (tmp_path / ".persona-lint.toml").write_text('bases = ["persona.json"]\n')
+    (tmp_path / "ops.json").write_text("[]")
+    code, _ = run("check", str(tmp_path / "ops.json"))
+    assert code == 2
+    (tmp_path / ".persona-lint.toml").write_text("patches = [1]\n")
+    assert run("check", str(tmp_path / "ops.json"))[0] == 2
+
+
+def test_no_secret_of_the_patch_or_base_reaches_a_message(tmp_path: Path) -> None:
+    key = "sk-proj-" + "Zx3dE6gH9jK2mN5pQ8sT1vW4yZ7bC0eF"
+    base, patch = write_pair(tmp_path, [{"op": "add", "path": "/layers/llm/api_key", "value": key},
+                                        {"op": "add", "path": "/layers/llm/base_url", "value": f"{key}.example"}])
+    found = lint_patch(patch.read_text(), str(patch), base.read_text(), base_path=str(base))
+    assert found and all(key not in d.message + (d.hint or "") for d in found)
+    _, out = run("check", "--show-source", "--base", str(base), str(patch))
+    assert key not in out

@@ -15,7 +15,7 @@ from linter.diagnostic import Diagnostic, Finding
 from linter.document.model import Document, SyntaxProblem
 from linter.document.patch import Operation
 from linter.engine import lint as engine
-from linter.engine.patchscopes import SCOPES, covers
+from linter.engine.patchscopes import rules_for
 from linter.engine.selection import RuleSet
 from linter.schemas.patchschema import required_member, synthetic, unknown_member, validate_at
 from linter.tavus.patch import Patch
@@ -52,9 +52,9 @@ def lint_patch_document(
             problems.append(_not_a_patch(document))
     diagnostics = [engine.from_problem(document.path, p, rule_set) for p in problems if rule_set.enabled(p.code)]
     diagnostics.extend(engine.from_finding(document, code, f, rule_set) for code, f in findings)
-    diagnostics = redact_diagnostics(diagnostics, document.value) + redact_diagnostics(
-        elsewhere, base.value if base is not None else None
-    )
+    # Safety net: no message or hint may show a secret of the patch or of its base persona.
+    inputs = [document.value, base.value] if base is not None else document.value
+    diagnostics = redact_diagnostics(diagnostics + elsewhere, inputs)
     return sorted(diagnostics, key=lambda d: d.sort_key)
 
 
@@ -99,12 +99,12 @@ def _alone(patch: Patch, rule_set: RuleSet, revision: str) -> list[Located]:
 
 def _value_rules(operation: Operation, tokens: list[str], rule_set: RuleSet, revision: str) -> list[Located]:
     document, where = synthetic(operation.value, tokens)
-    normal = ptr.split(where)
+    wanted = rules_for(where)
     persona = Persona(document, revision)
     found: list[Located] = []
     for active in rule_set.checks_for(revision):
         code = active.rule.code
-        if not any(covers(normal, scope) for scope in SCOPES.get(code, ())):
+        if code not in wanted:
             continue
         assert active.rule.check is not None
         try:

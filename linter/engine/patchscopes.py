@@ -12,6 +12,8 @@ the rule judges every string on its own (the secrets checks).
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from linter.tavus.known_mistakes import ID_FIELDS, LENIENT_BOOLEANS
 from linter.tavus.persona import TOOL_LIST_POINTERS
 
@@ -52,6 +54,13 @@ SCOPES: dict[str, tuple[str, ...]] = {
     # Every string on its own.
     **{code: (ANYWHERE,) for code in ("SEC001", "SEC002", "SEC003", "SEC004")},
 }
+
+
+@lru_cache(maxsize=1024)  # keyed by patch paths (user input): bounded for the language server
+def rules_for(where: str) -> frozenset[str]:
+    """The codes of the rules that can judge a value at ``where`` (indexes written ``0``) alone."""
+    tokens = where.split("/")[1:] if where else []
+    return frozenset(code for code, scopes in SCOPES.items() if any(covers(tokens, scope) for scope in scopes))
 
 
 def covers(tokens: list[str], scope: str) -> bool:

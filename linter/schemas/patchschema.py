@@ -8,6 +8,7 @@ it would sit in a persona: inside a minimal persona that holds only that value a
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Any
 
 from linter.diagnostic import Finding
@@ -35,6 +36,12 @@ def unknown_member(revision: str, tokens: list[str]) -> SchemaFinding | None:
     A member counts as unknown only where the schema closes the object
     (``additionalProperties: false``), exactly as validation reports it in a persona.
     """
+    return _unknown_member(revision, tuple(tokens))
+
+
+@lru_cache(maxsize=4096)  # keyed by patch paths (user input): bounded for the language server
+def _unknown_member(revision: str, path: tuple[str, ...]) -> SchemaFinding | None:
+    tokens = list(path)
     for depth, token in enumerate(tokens):
         parent = ptr.from_parts(tokens[:depth])
         nodes = schemahelp.at(revision, synthetic(None, tokens[:depth])[1])
