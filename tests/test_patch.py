@@ -353,3 +353,19 @@ def test_no_secret_of_the_patch_or_base_reaches_a_message(tmp_path: Path) -> Non
     assert found and all(key not in d.message + (d.hint or "") for d in found)
     _, out = run("check", "--show-source", "--base", str(base), str(patch))
     assert key not in out
+
+
+def test_a_patch_of_pal_only_fields_is_read_as_a_pal_body() -> None:
+    text = '[{"op": "replace", "path": "/pal_name", "value": "Anna"}, {"op": "remove", "path": "/default_face_id"}]'
+    assert codes(lint_patch(text)) == [("PATCH009", "/1/path")]  # pal_name is known: no SCH001
+    assert ("SCH001", "/0/path") in codes(lint_patch(text, schema_version="2026-06"))
+
+
+def test_with_base_the_patch_takes_the_base_personas_revision(tmp_path: Path) -> None:
+    pal = '{"pal_name": "Anna", "default_face_id": "rf4e9d9790f0", "system_prompt": "Hi.", "layers": {}}'
+    persona = '{"persona_name": "Anna", "system_prompt": "Hi.", "layers": {}}'
+    text = '[{"op": "add", "path": "/greeting", "value": "Hello!"}]'
+    assert lint_patch(text, "p.json", pal, base_path="pal.json") == []
+    assert codes(lint_patch(text, "p.json", persona, base_path="persona.json")) == [
+        ("SCH001", "/greeting")
+    ]

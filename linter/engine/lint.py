@@ -12,7 +12,6 @@ from linter.engine import registry
 from linter.engine.selection import RuleSet, resolve
 from linter.schemas.association import choose_revision, declared_revision
 from linter.schemas.validate import validate
-from linter.tavus import revisions
 from linter.tavus.persona import Persona
 from linter.tavus.secrets import redact_diagnostics
 from linter.util import pointer as ptr
@@ -58,7 +57,7 @@ def lint_with_settings(
 
         revision = requested or declared_revision(document) or (
             choose_revision(base, None, settings.schema_version) if base is not None
-            else settings.schema_version or revisions.DEFAULT
+            else choose_revision(document, None, settings.schema_version)
         )
         return lint_patch_document(document, rule_set, revision, base)
     return lint_document(document, rule_set, choose_revision(document, requested, settings.schema_version))
