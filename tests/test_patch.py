@@ -369,3 +369,11 @@ def test_with_base_the_patch_takes_the_base_personas_revision(tmp_path: Path) ->
     assert codes(lint_patch(text, "p.json", persona, base_path="persona.json")) == [
         ("SCH001", "/greeting")
     ]
+
+
+def test_a_base_finding_is_reported_once_however_many_patches_share_the_base(tmp_path: Path) -> None:
+    base, _ = write_pair(tmp_path, [{"op": "replace", "path": "/persona_name", "value": "Desk"}])
+    base.write_text(json.dumps(dict(BASE, voice="x"), indent=2))  # SCH001 in the base itself
+    (tmp_path / "second.patch.json").write_text('[{"op": "replace", "path": "/persona_name", "value": "Hall"}]')
+    _, out = run("check", "--base", str(base), str(tmp_path))
+    assert out.count("SCH001") == 1, out
