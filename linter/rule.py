@@ -2,6 +2,8 @@
 
 ``rule`` declares a check, ``Finding`` is what it yields, ``Persona`` is what it reads, and
 ``Facts`` (``persona.facts``) is what persona-lint knows about the revision being checked.
+``patch_rule`` declares a check on a JSON Patch body, which reads a ``Patch`` (its ``Operation``
+values) instead of a ``Persona``.
 docs/writing-rules.md documents each of them.
 """
 
