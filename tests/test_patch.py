@@ -377,3 +377,10 @@ def test_a_base_finding_is_reported_once_however_many_patches_share_the_base(tmp
     (tmp_path / "second.patch.json").write_text('[{"op": "replace", "path": "/persona_name", "value": "Hall"}]')
     _, out = run("check", "--base", str(base), str(tmp_path))
     assert out.count("SCH001") == 1, out
+
+
+def test_an_operation_inside_a_removed_member_is_one_finding_with_base(tmp_path: Path) -> None:
+    base, patch = write_pair(tmp_path, [{"op": "remove", "path": "/layers/tts"},
+                                        {"op": "add", "path": "/layers/tts/tts_engine", "value": "cartesia"}])
+    found = lint_patch(patch.read_text(), str(patch), base.read_text(), base_path=str(base))
+    assert codes(found) == [("PATCH011", "/1/path")]

@@ -9,6 +9,7 @@ points into the patch where an operation produced the value, else into the base 
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from linter.diagnostic import Diagnostic, Finding
@@ -26,8 +27,9 @@ from linter.util import pointer as ptr
 from linter.util.patching import Origin, StepError, apply_step, copy_json, origin_at, shadow
 
 Located = tuple[str, Finding]
-_SHAPE = frozenset({"PATCH002", "PATCH003", "PATCH004", "PATCH005", "PATCH007"})
-"""Findings after which the patch cannot be applied."""
+_UNAPPLICABLE = frozenset({"PATCH002", "PATCH003", "PATCH004", "PATCH005", "PATCH007", "PATCH011"})
+"""Findings after which the patch cannot be applied (the API rejects it): it is not applied to
+its base, so that one mistake is not reported again as a failed operation."""
 
 
 def lint_patch_document(
@@ -44,7 +46,7 @@ def lint_patch_document(
             findings = _patch_rules(patch, rule_set)
             if base is None:
                 findings += _alone(patch, rule_set, revision)
-            elif not any(code in _SHAPE for code, _ in findings):
+            elif not any(code in _UNAPPLICABLE for code, _ in findings):
                 applied, elsewhere = _with_base(document, patch, base, rule_set, revision)
                 findings += applied
             findings = _without_claimed(findings, rule_set)
@@ -171,11 +173,8 @@ def _on_result(
     if origin.source == "patch" and not rest and target == "key" and _is_operation_value(origin):
         where, target = ptr.join(ptr.parent(origin.pointer), "path"), "value"  # the key the path names
     located = finding._replace(pointer=where, target=target)
-    diagnostic = engine.from_finding(source, code, located, rule_set)
-    return diagnostic.__class__(
-        diagnostic.path, diagnostic.span, diagnostic.code, diagnostic.name, diagnostic.severity,
-        diagnostic.message, finding.pointer, diagnostic.hint,
-    )
+    # Located in the file the value came from; its pointer is the place in the patched persona.
+    return replace(engine.from_finding(source, code, located, rule_set), pointer=finding.pointer)
 
 
 def _is_operation_value(origin: Origin) -> bool:
