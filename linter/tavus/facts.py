@@ -108,7 +108,6 @@ class Facts(NamedTuple):
     has_conversational_flow: bool
     turn_detection_models: MappingProxyType[str, Choice]
     # top level (1)
-    pipeline_modes: MappingProxyType[str, Choice]
     context_deprecated: bool
     emotion_control_cartesia_only: bool
     prompt_tokens_limit: int
@@ -235,12 +234,6 @@ _FLOW_2026_06 = _choices({
     "time-based": Choice("deprecated", "timebased", "the June 2026 docs spell it timebased"),
 })
 
-_MODES = _choices({
-    "full": CURRENT,
-    "echo": CURRENT,
-    "speech-to-speech": Choice("deprecated", "full", "legacy guide only"),
-})
-
 _RAVENS_0 = frozenset({"raven-0"})
 _RAVENS_1 = frozenset({"raven-0", "raven-1"})
 _ADVANCED = frozenset({"tavus-advanced"})
@@ -251,7 +244,6 @@ def _row(revision: str, **values: object) -> Facts:
 
 
 _BASE: dict[str, object] = dict(
-    pipeline_modes=_MODES,
     context_deprecated=False,
     emotion_control_cartesia_only=True,
     prompt_tokens_limit=32_000,
