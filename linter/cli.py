@@ -18,7 +18,7 @@ from linter.engine.registry import RegistryError
 from linter.tavus import revisions
 from linter.util.version import VERSION as __version__
 
-EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
+EXIT_USAGE = 2
 OUTPUT_FORMATS = ("auto", "text", "json", "sarif", "github", "junit", "gitlab")
 """``auto`` plus :data:`linter.reporters.FORMATS` (spelled out so ``--help`` imports nothing)."""
 
