@@ -151,7 +151,7 @@ def lsp() -> None:
 
 @cli.command()
 def versions() -> None:
-    """List the API revisions, oldest first, with what changed in each."""
+    """List the API revisions (persona bodies, then PAL bodies, each oldest first) with what changed in each."""
     width = max(len(name) for name in revisions.NAMES)
     for revision in revisions.REVISIONS:
         marker = " (default)" if revision.name == revisions.DEFAULT else ""

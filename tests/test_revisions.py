@@ -60,11 +60,11 @@ def test_each_revision_carries_its_kind_endpoint_and_date() -> None:
     assert revisions.BY_NAME["2026-06"].date == datetime.date(2026, 6, 3)
 
 
-def test_revisions_are_listed_oldest_first_and_no_two_of_a_kind_share_a_date() -> None:
-    assert [r.date for r in REVISIONS] == sorted(r.date for r in REVISIONS)
+def test_revisions_are_listed_by_kind_oldest_first_and_no_two_of_a_kind_share_a_date() -> None:
+    assert [r.kind for r in REVISIONS] == sorted((r.kind for r in REVISIONS), key=KINDS.index)
     for kind in KINDS:
         dates = [r.date for r in REVISIONS if r.kind == kind]
-        assert len(dates) == len(set(dates)), kind
+        assert dates == sorted(set(dates)), kind
     assert tuple(r.name for r in REVISIONS) == NAMES
 
 
