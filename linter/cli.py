@@ -18,7 +18,7 @@ from linter.engine.registry import RegistryError
 from linter.tavus import revisions
 from linter.util.version import VERSION as __version__
 
-EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
+EXIT_USAGE = 2
 OUTPUT_FORMATS = ("auto", "text", "json", "sarif", "github", "junit", "gitlab")
 """``auto`` plus :data:`linter.reporters.FORMATS` (spelled out so ``--help`` imports nothing)."""
 
@@ -158,7 +158,7 @@ def lsp() -> None:
 
 @cli.command()
 def versions() -> None:
-    """List the API revisions, oldest first, with what changed in each."""
+    """List the API revisions (persona bodies, then PAL bodies, each oldest first) with what changed in each."""
     width = max(len(name) for name in revisions.NAMES)
     for revision in revisions.REVISIONS:
         marker = " (default)" if revision.name == revisions.DEFAULT else ""
@@ -175,7 +175,8 @@ def list_rules(output_format: str) -> None:
     if output_format == "json":
         rows = [
             {"code": r.code, "name": r.name, "severity": r.severity.value, "summary": r.summary,
-             "first_revision": r.first_revision, "last_revision": r.last_revision}
+             "kinds": list(r.kinds), "since": r.since,
+             "revisions": [name for name in revisions.NAMES if r.applies_to(name)]}
             for r in rules
         ]
         click.echo(json.dumps(rows, indent=2))
