@@ -52,6 +52,26 @@ def test_docs_are_current() -> None:
         assert target.read_text(encoding="utf-8") == page(rule), stale
 
 
+@pytest.mark.parametrize("rule", all_rules(), ids=lambda r: r.code)
+def test_page_examples_are_the_rules_own_fixtures(rule: object) -> None:
+    code, name, why = rule.code, rule.name, rule.why  # type: ignore[attr-defined]
+    assert "Example:" not in why, f"{code}: examples come from the fixtures, not the docstring"
+    text = page(rule)  # type: ignore[arg-type]
+    if code in NO_FIXTURES:
+        assert "## Examples" not in text
+        return
+    examples = text.partition("\n## Examples\n")[2]
+    linked = re.findall(r"\]\(\.\./\.\./tests/rules/([^)]+)\)", examples)
+    assert linked, f"{code}: the page shows no fixture"
+    for relative in linked:
+        assert relative.startswith(f"{code}-{name}/"), relative
+        fixture = RULES_DIR / relative
+        assert fixture.exists() or fixture.is_symlink(), relative
+        snapshot = fixture.with_name(fixture.name + ".expected")
+        if snapshot.is_file():
+            assert snapshot.read_text(encoding="utf-8").rstrip("\n") in examples
+
+
 def test_a_foreign_rules_package_is_named_clearly(monkeypatch: pytest.MonkeyPatch) -> None:
     import sys
     import types
