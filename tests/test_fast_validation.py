@@ -102,6 +102,10 @@ def _cases() -> Iterator[tuple[str, str, Any, bool]]:
                 yield name, group["schema"]["$ref"], case["data"], case["valid"]
 
 
+def test_schema_cases_are_found() -> None:
+    assert len(list(_cases())) > 100
+
+
 @pytest.mark.parametrize(("name", "uri", "data", "valid"), [pytest.param(*c, id=c[0]) for c in _cases()])
 def test_schema_cases(name: str, uri: str, data: Any, valid: bool) -> None:
     fast = jsonschema_rs.Draft202012Validator(schemas.bundle(uri), offline=True)

@@ -28,6 +28,10 @@ YAML_FILES = sorted(
 pytestmark = pytest.mark.skipif(not yaml.__with_libyaml__, reason="PyYAML was built without libyaml")
 
 
+def test_yaml_files_are_found() -> None:
+    assert len(YAML_FILES) > 20 and any(p.parent.name == "examples" for p in YAML_FILES)
+
+
 def _outcome(text: str) -> tuple[Any, ...]:
     document = parse_yaml("p.yaml", text)
     locations = document._locations
