@@ -8,12 +8,15 @@ from __future__ import annotations
 import os
 from typing import Any
 
+import pytest
 import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from strategies import json_values, mutated_personas, persona_values
 
 from linter import Diagnostic, lint_text
+
+pytestmark = pytest.mark.slow
 
 SCALE = int(os.environ.get("FUZZ_SCALE", "1"))
 """Multiply the case counts: ``FUZZ_SCALE=20 pytest tests/robustness`` for a deep local run."""
@@ -76,8 +79,6 @@ def test_mutations_of_valid_personas(text: str) -> None:
 
 
 def test_assert_sane_fails_on_a_crashed_rule_and_a_position_off_the_text() -> None:
-    import pytest
-
     from linter.diagnostic import Position, Severity, Span
 
     def finding(code: str, line: int) -> Diagnostic:

@@ -19,6 +19,8 @@ from linter.cli import cli
 from linter.reporters import FORMATS
 from linter.util import atomic
 
+pytestmark = pytest.mark.slow  # lints the whole corpus, in every format and in subprocesses
+
 REPO = Path(__file__).resolve().parents[2]
 CORPUS = [REPO / "examples", REPO / "tests" / "rules", REPO / "tests" / "data"]
 REMOTE_REF = """{
