@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 from fixtures import REPO, RULES_DIR, fixture_files
@@ -70,6 +71,18 @@ def test_page_examples_are_the_rules_own_fixtures(rule: object) -> None:
         snapshot = fixture.with_name(fixture.name + ".expected")
         if snapshot.is_file():
             assert snapshot.read_text(encoding="utf-8").rstrip("\n") in examples
+
+
+def test_explain_prints_the_page_and_omits_examples_without_fixtures(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from linter.cli import cli
+    from linter.engine.registry import by_key
+
+    rule = by_key()["PIPE001"]
+    shown = CliRunner().invoke(cli, ["explain", "PIPE001"]).output
+    assert shown == page(rule) and "## Examples" in shown
+    assert "## Examples" not in page(rule, tmp_path)  # an installed wheel has no tests/rules
 
 
 def test_a_foreign_rules_package_is_named_clearly(monkeypatch: pytest.MonkeyPatch) -> None:
