@@ -20,11 +20,9 @@ _COMMON = frozenset({
 def check(persona: Persona, options: None) -> Iterator[Finding]:
     """`conversational_flow.wake_phrase` is a single word or a bare greeting.
 
-    Why: the replica stays silent until it hears the wake phrase; the docs advise against
-    one-word and generic phrases such as "Hey", which everyday speech triggers (reference
-    section 2.5 `wake_phrase`, section 3, X34).
-
-    Example: `"wake_phrase": "Hello"`; prefer a name, e.g. `"Hey Charlie"`.
+    Why: the replica stays silent until it hears the wake phrase; the docs advise against one-word
+    and generic phrases such as "Hey", which everyday speech triggers
+    (https://docs.tavus.io/sections/conversational-video-interface/persona/conversational-flow).
     """
     phrase = persona.get_str("/layers/conversational_flow/wake_phrase")
     if phrase is None:

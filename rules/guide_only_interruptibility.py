@@ -15,10 +15,8 @@ _FIELDS = ("replica_interruptibility", "pal_interruptibility")
 def check(persona: Persona, options: None) -> Iterator[Finding]:
     """`replica_interruptibility` or `pal_interruptibility` is `verylow`, outside the documented enum.
 
-    Why: the documented values are `low`, `medium`, `high`; the docs' own example uses
-    `"verylow"`, so the schema accepts it and this rule warns (reference section 2.5, section
-    3, X29).
-
-    Example: `"replica_interruptibility": "verylow"`.
+    Why: the documented values are `low`, `medium`, `high`; the docs' own example uses `"verylow"`,
+    so the schema accepts it and this rule warns
+    (https://docs.tavus.io/sections/conversational-video-interface/persona/conversational-flow).
     """
     yield from guide_only_levels(persona, "conversational_flow", _FIELDS, "is outside the documented low, medium, high")

@@ -15,9 +15,8 @@ def check(persona: Persona, options: None) -> Iterator[Finding]:
     and `visual_tools`).
 
     Why: Tavus does not document which of the two wins, so one of them is silently ignored
-    (reference section 3, X37). Keep only the new name.
-
-    Example: `ambient_awareness_queries` and `visual_awareness_queries` both set.
+    (https://docs.tavus.io/sections/conversational-video-interface/persona/perception,
+    https://docs.tavus.io/sections/troubleshooting). Keep only the new name.
     """
     if not persona.facts.perception_renamed:
         return

@@ -16,9 +16,8 @@ def check(persona: Persona, options: None) -> Iterator[Finding]:
 
     Why: on 2026-02-11 Raven-1 renamed them `visual_awareness_queries`, `visual_tool_prompt` and
     `visual_tools`; the old names are still accepted but deprecated, and `tool_prompt` was removed
-    (reference section 2.4, X37). Setting both names is PERC007's.
-
-    Example: `"perception_tools": [...]` in a 2026 persona (use `visual_tools`).
+    (https://docs.tavus.io/sections/conversational-video-interface/persona/perception). Setting both
+    names is PERC007's.
     """
     if not persona.facts.perception_renamed:
         return

@@ -14,9 +14,7 @@ def check(persona: Persona, options: None) -> Iterator[Finding]:
 
     Why: with the LiveKit Agents avatar integration, your LiveKit agent does the listening and
     thinking and Tavus only renders the replica, so the persona must be created in echo mode
-    (reference section 3, X4; section 2.6; Tavus LiveKit integration page).
-
-    Example: `{"pipeline_mode": "full", "layers": {"transport": {"transport_type": "livekit"}}}`.
+    (https://docs.tavus.io/sections/integrations/livekit).
     """
     if persona.get("/layers/transport/transport_type") != "livekit" or persona.pipeline_mode == "echo":
         return

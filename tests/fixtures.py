@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
+
+import pytest
 
 from linter.reporters.text import line
 from linter.run.check import check_target
@@ -14,6 +18,13 @@ REPO = Path(__file__).resolve().parent.parent
 RULES_DIR = REPO / "tests" / "rules"
 FIXTURE_CONFIG = RULES_DIR / ".persona-lint.toml"
 """An empty configuration: fixtures are checked with every rule on, whatever the repo configures."""
+
+
+def mark_property_tests_slow(items: Sequence[Any]) -> None:
+    """Property-based (hypothesis) tests belong to the slow tier, wherever they are."""
+    for item in items:
+        if getattr(getattr(item, "obj", None), "is_hypothesis_test", False):
+            item.add_marker(pytest.mark.slow)
 
 
 def fixture_files(folder: Path) -> list[Path]:

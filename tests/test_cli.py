@@ -140,6 +140,7 @@ def test_rules_and_explain() -> None:
     assert run("explain", "NOPE999")[0] == 2
 
 
+@pytest.mark.slow
 def test_real_process(tmp_path: Path) -> None:
     (tmp_path / "bad.json").write_text(BAD)
     done = subprocess.run(
@@ -149,6 +150,7 @@ def test_real_process(tmp_path: Path) -> None:
     assert done.returncode == 1 and "SCH004" in done.stdout and done.stderr == ""
 
 
+@pytest.mark.slow
 def test_a_reader_that_stops_early_is_not_an_error(tmp_path: Path) -> None:
     """``persona-lint check . | head -1``: the closed pipe is not reported as a write error."""
     (tmp_path / "bad.json").write_text(BAD)

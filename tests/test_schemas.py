@@ -38,6 +38,12 @@ SCHEMA_FILES = sorted(SCHEMAS.rglob("*.schema.json"))
 CASE_FILES = sorted(CASES.rglob("*.json"))
 
 
+def test_parametrized_lists_are_not_empty() -> None:
+    # An empty list would make the parametrized tests below pass without running once.
+    assert len(SCHEMA_FILES) >= 8 * 2 and len(CASE_FILES) >= 8
+    assert len(list(_cases())) > 100 and len(EXAMPLE_FILES) >= 3
+
+
 def _load(path: Path) -> Any:
     return json.loads(path.read_text(encoding="utf-8"))
 

@@ -6,16 +6,16 @@ from collections import Counter
 from typing import TextIO
 
 from linter.diagnostic import Diagnostic, Severity
+from linter.reporters import message_with_hint
 from linter.reporters.source import SourceExcerpts
 from linter.run.model import LintResult
 
 
 def line(diagnostic: Diagnostic) -> str:
     start = diagnostic.span.start
-    hint = f" ({diagnostic.hint})" if diagnostic.hint else ""
     return (
         f"{diagnostic.path}:{start.line}:{start.column}: {diagnostic.severity.value} "
-        f"{diagnostic.code} {diagnostic.message}{hint} [{diagnostic.name}]"
+        f"{diagnostic.code} {message_with_hint(diagnostic)} [{diagnostic.name}]"
     )
 
 
