@@ -2,14 +2,14 @@
 
 The public API::
 
-    from linter import lint_text, lint_paths, Diagnostic, Severity
+    from linter import lint_text, lint_patch, lint_paths, Diagnostic, Severity
 
 Everything else is internal and may change between releases.
 """
 
 from __future__ import annotations
 
-from linter.api import fix_text, lint_paths, lint_text, load_settings
+from linter.api import fix_text, lint_patch, lint_paths, lint_text, load_settings
 from linter.config.settings import ConfigError, Settings
 from linter.diagnostic import Diagnostic, Position, Severity, Span
 from linter.run.model import LintResult
@@ -33,6 +33,7 @@ __all__ = [
     "Span",
     "__version__",
     "fix_text",
+    "lint_patch",
     "lint_paths",
     "lint_text",
     "load_settings",

@@ -68,6 +68,37 @@ def _settings(settings: Settings | None, select: Iterable[str] | None, ignore: I
     )
 
 
+def lint_patch(
+    text: str | bytes,
+    path: str = "-",
+    base: str | bytes | None = None,
+    *,
+    base_path: str = "base.json",
+    schema_version: str | None = None,
+    format: Format | None = None,
+    select: Iterable[str] | None = None,
+    ignore: Iterable[str] = (),
+    settings: Settings | None = None,
+) -> list[Diagnostic]:
+    """Lint one JSON Patch body (``PATCH /v2/personas/{id}``) given as text.
+
+    With ``base`` (the persona's text, named ``base_path`` in diagnostics), the patch is applied
+    and the result is linted with every rule too.
+
+    >>> [d.code for d in lint_patch('[{"op": "replace", "path": "/layers/llm/modle", "value": "x"}]')]
+    ['SCH001']
+    """
+    data = text.encode("utf-8") if isinstance(text, str) else text
+    chosen = (settings or DEFAULT).with_overrides(
+        select=tuple(select) if select is not None else None, ignore=tuple(ignore)
+    )
+    persona = None
+    if base is not None:
+        persona = parse(base_path, base.encode("utf-8") if isinstance(base, str) else base)
+    document = parse(path, data, format)
+    return engine.lint_with_settings(document, chosen, schema_version, kind="patch", base=persona)
+
+
 def lint_paths(
     paths: Iterable[str | Path],
     *,

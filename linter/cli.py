@@ -18,7 +18,7 @@ from linter.engine.registry import RegistryError
 from linter.tavus import revisions
 from linter.util.version import VERSION as __version__
 
-EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
+EXIT_USAGE = 2
 OUTPUT_FORMATS = ("auto", "text", "json", "sarif", "github", "junit", "gitlab")
 """``auto`` plus :data:`linter.reporters.FORMATS` (spelled out so ``--help`` imports nothing)."""
 
@@ -53,6 +53,10 @@ def cli() -> None:
 @click.option("--extend-select", multiple=True, help="Rules to enable on top of the selection.")
 @click.option("--ignore", multiple=True, help="Rules to disable: codes, names or families.")
 @click.option("--stdin-filename", default=None, help="Name to report for '-' (also picks JSON or YAML).")
+@click.option("--kind", type=click.Choice(["persona", "patch"]), default=None,
+              help="Read every file as a persona or as a JSON Patch body (default: guess from name and content).")
+@click.option("--base", type=click.Path(path_type=str), default=None,
+              help="Apply each JSON Patch to this persona file and lint the result too.")
 @click.option("-j", "--jobs", type=click.IntRange(min=0), default=0,
               help="Worker processes for many files; 0 (the default) uses every CPU, 1 one process.")
 @click.option("--fix", is_flag=True, help="Apply safe fixes and write the files; report what is left.")
@@ -68,6 +72,8 @@ def check(
     extend_select: tuple[str, ...],
     ignore: tuple[str, ...],
     stdin_filename: str | None,
+    kind: str | None,
+    base: str | None,
     output_file: Path | None,
     exit_zero: bool,
     fail_level: str,
@@ -93,6 +99,7 @@ def check(
         paths=paths, revision=schema_version, config=config,
         select=_split(select) or None, extend_select=_split(extend_select), ignore=_split(ignore),
         stdin_filename=stdin_filename, jobs=jobs or _cpus(), keep_sources=excerpts,
+        kind="patch" if kind == "patch" else "persona" if kind == "persona" else None, base=base,
         fix=("unsafe" if unsafe_fixes else "safe") if fix or diff else None, diff=diff,
     )
     try:
@@ -170,7 +177,7 @@ def lsp() -> None:
 
 @cli.command()
 def versions() -> None:
-    """List the API revisions, oldest first, with what changed in each."""
+    """List the API revisions (persona bodies, then PAL bodies, each oldest first) with what changed in each."""
     width = max(len(name) for name in revisions.NAMES)
     for revision in revisions.REVISIONS:
         marker = " (default)" if revision.name == revisions.DEFAULT else ""
@@ -187,7 +194,8 @@ def list_rules(output_format: str) -> None:
     if output_format == "json":
         rows = [
             {"code": r.code, "name": r.name, "severity": r.severity.value, "summary": r.summary,
-             "first_revision": r.first_revision, "last_revision": r.last_revision}
+             "kinds": list(r.kinds), "since": r.since,
+             "revisions": [name for name in revisions.NAMES if r.applies_to(name)]}
             for r in rules
         ]
         click.echo(json.dumps(rows, indent=2))

@@ -34,7 +34,10 @@ def llm_model(persona: Persona) -> str | None:
 
 
 def is_hosted(model: str) -> bool:
-    """Tavus-hosted names all start with ``tavus-``; anything else is a custom model (X6, X9)."""
+    """Tavus-hosted names all start with ``tavus-``; anything else is a custom model.
+
+    Source: https://docs.tavus.io/sections/conversational-video-interface/persona/llm
+    """
     return model.lower().startswith(HOSTED_PREFIX)
 
 
@@ -109,7 +112,7 @@ def turn_detection_model(persona: Persona) -> str | None:
 
 
 def stt_turn_taking_overridden(persona: Persona) -> str | None:
-    """The turn-detection model that overrides the STT layer's Sparrow-0 settings, if any (X26)."""
+    """The turn-detection model that overrides the STT layer's Sparrow-0 settings, if any."""
     model = turn_detection_model(persona)
     return model if model in persona.facts.overriding_turn_models else None
 

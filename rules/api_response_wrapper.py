@@ -14,12 +14,10 @@ def check(persona: Persona, options: None) -> Iterator[Finding]:
     """The file is a Get or List Persona response (`{"data": [...]}`), not a persona body.
 
     Why: Get Persona returns `{"data": [persona]}` and List Personas adds `total_count`
-    (reference section 6.2); sending that wrapper to `POST /v2/personas` creates a persona with
-    none of the intended settings, since the API ignores the unknown `data` key. Lint the
-    persona itself: copy the object inside `data` (persona-lint accepts the read-only
-    `persona_id`, `created_at` and `updated_at` fields of a response).
-
-    Example: `{"data": [{"persona_id": "p1a2b3c", "persona_name": "Coach", ...}]}`.
+    (https://docs.tavus.io/api-reference/personas/get-persona); sending that wrapper to `POST
+    /v2/personas` creates a persona with none of the intended settings, since the API ignores the
+    unknown `data` key. Lint the persona itself: copy the object inside `data` (persona-lint accepts
+    the read-only `persona_id`, `created_at` and `updated_at` fields of a response).
     """
     personas = wrapped_personas(persona)
     if personas is None:

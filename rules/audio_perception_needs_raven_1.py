@@ -10,16 +10,14 @@ from linter.tavus.tooldefs import AUDIO_FIELDS
 from rules._layers import replace_value
 
 
-@rule(code="PERC005", name="audio-perception-needs-raven-1", severity="error", first_revision="2026-02")
+@rule(code="PERC005", name="audio-perception-needs-raven-1", severity="error", since="2026-02")
 def check(persona: Persona, options: None) -> Iterator[Finding]:
     """Audio perception (`audio_awareness_queries`, `audio_tool_prompt`, `audio_tools`) with a
     perception model other than `raven-1`.
 
-    Why: audio perception is a Raven-1 feature; other models do not listen (reference section 2.4,
-    X36). When `perception_model` is omitted the default is `raven-1` and all is well; `off` is
-    PERC004's.
-
-    Example: `"perception_model": "raven-0"` with `audio_tools`.
+    Why: audio perception is a Raven-1 feature; other models do not listen
+    (https://docs.tavus.io/sections/conversational-video-interface/persona/perception). When
+    `perception_model` is omitted the default is `raven-1` and all is well; `off` is PERC004's.
     """
     perception = persona.layer("perception")
     model = perception.get("perception_model")

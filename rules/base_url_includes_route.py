@@ -24,9 +24,8 @@ def check(persona: Persona, options: None) -> Iterator[Finding]:
 
     Why: Tavus appends `/chat/completions` to `base_url` itself, and the docs say to omit route
     extensions; a URL that already ends with the route is called as
-    `.../chat/completions/chat/completions` (reference section 2.1 and section 3, X8).
-
-    Example: `"base_url": "https://api.example.com/v1/chat/completions"`.
+    `.../chat/completions/chat/completions`
+    (https://docs.tavus.io/sections/conversational-video-interface/persona/llm).
     """
     base_url = custom_base_url(persona)
     if base_url is None or not has_http_scheme(base_url):

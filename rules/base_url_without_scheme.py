@@ -21,11 +21,10 @@ _LOCAL = LazyPattern(r"^(?:[a-z]+://)?(?:localhost|127\.0\.0\.1|0\.0\.0\.0|\[::1
 def check(persona: Persona, options: None) -> Iterator[Finding]:
     """A custom LLM's `base_url` does not start with `http://` or `https://`.
 
-    Why: Tavus calls `base_url` + `/chat/completions` over HTTP from its own servers; a value
-    such as `localhost:5000` or `api.example.com/v1` is not a URL it can call (reference
-    section 2.1, "OpenAI-compatible endpoint"; Tavus' own 2024 sample used `localhost:5000`).
-
-    Example: `"base_url": "localhost:5000"`.
+    Why: Tavus calls `base_url` + `/chat/completions` over HTTP from its own servers; a value such
+    as `localhost:5000` or `api.example.com/v1` is not a URL it can call (an "OpenAI-compatible
+    endpoint", https://docs.tavus.io/sections/conversational-video-interface/persona/llm; Tavus' own
+    2024 sample used `localhost:5000`).
     """
     base_url = custom_base_url(persona)
     if base_url is None or has_http_scheme(base_url) or is_placeholder(base_url):

@@ -9,17 +9,15 @@ from linter.rule import Persona, rule
 from rules._layers import remove_member
 
 
-@rule(code="FLOW003", name="cf-v1-only-field", severity="warning", first_revision="2025-12")
+@rule(code="FLOW003", name="cf-v1-only-field", severity="warning", since="2025-12")
 def check(persona: Persona, options: None) -> Iterator[Finding]:
     """`conversational_flow.turn_commitment` or `active_listening` is set; both were dropped after the first version.
 
     Why: the first conversational-flow docs (late 2025) had `turn_commitment` and
-    `active_listening`; the next version dropped them and later docs never list them again
-    (the 2026 Tavus CLI still sends them on PALs). They are deprecated in 2025-12 and unknown
-    from 2026-02; this replaces the schema's unknown-property warning (reference section 2.5,
-    section 3, X31, open question 11).
-
-    Example: `"conversational_flow": {"turn_detection_model": "sparrow-1", "turn_commitment": "low"}`.
+    `active_listening`; the next version dropped them and later docs never list them again (the 2026
+    Tavus CLI still sends them on PALs). They are deprecated in 2025-12 and unknown from 2026-02;
+    this replaces the schema's unknown-property warning
+    (https://docs.tavus.io/sections/conversational-video-interface/persona/conversational-flow).
     """
     flow = persona.layer("conversational_flow")
     interruptibility = "pal_interruptibility" if persona.facts.pal else "replica_interruptibility"

@@ -8,16 +8,14 @@ from linter.diagnostic import Finding, Fix, RemoveMember, RenameKey, ReplaceValu
 from linter.rule import Persona, rule
 
 
-@rule(code="PIPE005", name="context-deprecated", severity="warning", first_revision="2026-02")
+@rule(code="PIPE005", name="context-deprecated", severity="warning", since="2026-02")
 def check(persona: Persona, options: None) -> Iterator[Finding]:
     """`context` is deprecated since 2026-02-12: merge its text into `system_prompt`.
 
     Why: on 2026-02-12 Tavus merged every persona's `context` into its `system_prompt` and
-    deprecated the field; the API still accepts it, but it is gone from the June 2026 field
-    list (reference section 1; section 3, X43; changelog). In echo and speech-to-speech modes
-    PIPE002 and PIPE004 report `context` instead.
-
-    Example: `{"system_prompt": "You are a tutor.", "context": "The student is 12."}`.
+    deprecated the field; the API still accepts it, but it is gone from the June 2026 field list
+    (https://docs.tavus.io/sections/changelog/changelog). In echo and speech-to-speech modes PIPE002
+    and PIPE004 report `context` instead.
     """
     if not persona.facts.context_deprecated or persona.pipeline_mode in ("echo", "speech-to-speech"):
         return

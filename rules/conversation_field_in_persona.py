@@ -14,12 +14,10 @@ from rules._layers import remove_member
 def check(persona: Persona, options: None) -> Iterator[Finding]:
     """A Create Conversation field (`memory_stores`, `custom_greeting`, `callback_url`, ...) is set on the persona.
 
-    Why: these fields configure one conversation (`POST /v2/conversations`), not the persona;
-    in a persona body the API ignores them, so the setting silently does nothing (reference
-    section 1, "Fields that belong to Create Conversation"; section 3, X46). This finding
-    replaces the generic unknown-property one (SCH001) at that key.
-
-    Example: `{"persona_name": "Coach", "custom_greeting": "Hi there!"}`.
+    Why: these fields configure one conversation (`POST /v2/conversations`), not the persona; in a
+    persona body the API ignores them, so the setting silently does nothing
+    (https://docs.tavus.io/sections/conversational-video-interface/creating-a-conversation). This
+    finding replaces the generic unknown-property one (SCH001) at that key.
     """
     if not isinstance(persona.data, dict):
         return

@@ -15,11 +15,9 @@ from linter.util import pointer as ptr
 def check(persona: Persona, options: None) -> Iterator[Finding]:
     """A URL (`base_url`, `websocket_url`, any other) carries `user:password@` or a key/token query parameter.
 
-    Why: a credential inside a URL is a secret in clear: it leaks with the committed file and
-    with every log line that prints the URL (reference section 2.1 `base_url`, 2.6
-    `sts.websocket_url`). Send keys through `api_key` or `headers` with a placeholder instead.
-
-    Example: `{"layers": {"llm": {"base_url": "https://bot:s3cr3t@llm.example.com/v1"}}}`.
+    Why: a credential inside a URL is a secret in clear: it leaks with the committed file and with
+    every log line that prints the URL. Send keys through `api_key` or `headers` with a placeholder
+    instead.
     """
     for hit in find_secrets(persona.data):
         if hit.kind != "url":

@@ -14,11 +14,10 @@ from rules._layers import HOSTED_PREFIX, is_hosted, llm_model
 def check(persona: Persona, options: None) -> Iterator[Finding]:
     """A custom `llm.model` (no `tavus-` prefix) needs both `base_url` and `api_key`.
 
-    Why: Tavus documents `base_url` and `api_key` as "required only when using a custom
-    model": without them it has no endpoint to call (reference section 2.1 and section 3, X6).
-    When the name is a hosted model without its prefix (`gpt-4o`), the hint says so.
-
-    Example: `{"model": "gpt-4o-mini"}` with no `base_url`.
+    Why: Tavus documents `base_url` and `api_key` as "required only when using a custom model":
+    without them it has no endpoint to call
+    (https://docs.tavus.io/sections/conversational-video-interface/persona/llm). When the name is a
+    hosted model without its prefix (`gpt-4o`), the hint says so.
     """
     model = llm_model(persona)
     if model is None or is_hosted(model):

@@ -13,10 +13,10 @@ from rules._layers import hosted_model_status
 def check(persona: Persona, options: None) -> Iterator[Finding]:
     """`llm.model` is a Tavus-hosted model that is deprecated in the selected revision.
 
-    Why: deprecated hosted models still answer but are on their way out; Tavus lists
-    `tavus-gpt-4o`, `tavus-gpt-4o-mini` and `tavus-gpt-4.1` as deprecated from 2026-02-17
-    (reference section 2.1, section 3, X9, and section 5.4). The hint names the replacement.
-
-    Example: `"model": "tavus-gpt-4o"` under revision 2026-02 or later.
+    Why: deprecated hosted models still answer but are on their way out; Tavus lists `tavus-gpt-4o`,
+    `tavus-gpt-4o-mini` and `tavus-gpt-4.1` as deprecated from 2026-02-17
+    (https://docs.tavus.io/sections/changelog/changelog,
+    https://docs.tavus.io/sections/conversational-video-interface/persona/llm). The hint names the
+    replacement.
     """
     yield from hosted_model_status(persona, "deprecated", "is deprecated")

@@ -13,11 +13,11 @@ from rules._layers import status_finding
 def check(persona: Persona, options: None) -> Iterator[Finding]:
     """`stt_engine` is deprecated in the selected revision.
 
-    Why: since 2026-03-27 `tavus-advanced` is deprecated (still active) in favour of
-    `tavus-auto`, the new default router (reference section 2.3, section 3, X27, section 5.1).
-    Engines no longer listed (`tavus-turbo`) are rejected by the schema's enum instead.
-
-    Example: `"stt_engine": "tavus-advanced"` under revision 2026-03 or later.
+    Why: since 2026-03-27 `tavus-advanced` is deprecated (still active) in favour of `tavus-auto`,
+    the new default router
+    (https://docs.tavus.io/sections/conversational-video-interface/persona/stt,
+    https://docs.tavus.io/sections/changelog/changelog). Engines no longer listed (`tavus-turbo`)
+    are rejected by the schema's enum instead.
     """
     engine = persona.get_str("/layers/stt/stt_engine")
     choice = persona.facts.stt_engines.get(engine) if engine else None

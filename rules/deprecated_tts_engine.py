@@ -13,11 +13,9 @@ from rules._layers import status_finding
 def check(persona: Persona, options: None) -> Iterator[Finding]:
     """`tts_engine` is deprecated in the selected revision.
 
-    Why: PlayHT was deprecated in late 2025 and removed on 2026-01-08 (reference section 2.2,
-    section 3, X13, section 5.1); from revision 2026-02 the schema rejects it outright, so
-    this rule covers the revisions that still accept it with a deprecation.
-
-    Example: `"tts_engine": "playht"` under revision 2025-12.
+    Why: PlayHT was deprecated in late 2025 and removed on 2026-01-08
+    (https://docs.tavus.io/sections/changelog/changelog); from revision 2026-02 the schema rejects
+    it outright, so this rule covers the revisions that still accept it with a deprecation.
     """
     engine = persona.get_str("/layers/tts/tts_engine")
     choice = persona.facts.tts_engines.get(engine) if engine else None

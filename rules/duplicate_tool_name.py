@@ -14,10 +14,9 @@ def check(persona: Persona, options: None) -> Iterator[Finding]:
     """Two tools in the same list have the same name.
 
     Why: tool calls are routed by name, so the second definition shadows the first or the LLM
-    provider rejects the request; names must be unique within a list (reference section 3, X49).
-    The same name in two different lists is TOOL020.
-
-    Example: two `llm.tools` entries both named `lookup_order`.
+    provider rejects the request; names must be unique within a list
+    (https://platform.openai.com/docs/guides/function-calling). The same name in two different lists
+    is TOOL020.
     """
     for list_pointer, items in persona.tool_lists():
         first: dict[str, int] = {}

@@ -16,11 +16,10 @@ _SAME_LIST = frozenset({"/layers/perception/perception_tools", "/layers/percepti
 def check(persona: Persona, options: None) -> Iterator[Finding]:
     """A tool name is declared in two lists (for example `llm.tools` and `perception.visual_tools`).
 
-    Why: tool-call events name the tool, so your client cannot tell which definition fired
-    without looking at the modality; the Tavus tools registry requires names unique per account
-    (reference section 4; tavus-cli-facts). Give each tool its own name.
-
-    Example: `lookup_order` in both `llm.tools` and `perception.visual_tools`.
+    Why: tool-call events name the tool, so your client cannot tell which definition fired without
+    looking at the modality; the Tavus tools registry requires names unique per account
+    (https://docs.tavus.io/api-reference/tools/create-tool; the official tavus-cli,
+    https://pypi.org/project/tavus-cli/). Give each tool its own name.
     """
     first: dict[str, str] = {}
     for list_pointer, items in persona.tool_lists():

@@ -20,12 +20,11 @@ _IGNORED_LAYERS = {
 def check(persona: Persona, options: None) -> Iterator[Finding]:
     """In `echo` mode, `system_prompt`, `context`, perception, STT, conversational flow and LLM settings are ignored.
 
-    Why: echo mode only makes the replica speak the text or audio you send; it bypasses
-    perception, speech recognition and the LLM, so these settings are accepted but do nothing
-    (reference section 3, X3; Pipeline Modes and Echo Mode pages). The TTS layer still matters
-    for text echo. One finding per ignored setting, located on it.
-
-    Example: `{"pipeline_mode": "echo", "system_prompt": "You are ...", "layers": {"stt": {...}}}`.
+    Why: echo mode only makes the replica speak the text or audio you send; it bypasses perception,
+    speech recognition and the LLM, so these settings are accepted but do nothing
+    (https://docs.tavus.io/sections/conversational-video-interface/quickstart/pipeline-modes,
+    https://docs.tavus.io/sections/conversational-video-interface/echo-mode). The TTS layer still
+    matters for text echo. One finding per ignored setting, located on it.
     """
     if persona.pipeline_mode != "echo":
         return

@@ -14,7 +14,7 @@ def check(persona: Persona, options: None) -> Iterator[Finding]:
 
     Why: Tavus syncs the pronunciation dictionary to ElevenLabs with the persona's key, which
     must carry the `pronunciation_dictionaries_write` scope; this cannot be checked offline
-    (reference section 2.2 `api_key`, section 3, X21).
+    (https://docs.tavus.io/sections/conversational-video-interface/persona/tts).
     """
     tts = persona.layer("tts")
     if tts.get("tts_engine") != "elevenlabs" or not persona.get_str("/layers/tts/pronunciation_dictionary_id"):

@@ -13,11 +13,9 @@ from rules._layers import engine_label, is_true, tts_engine
 def check(persona: Persona, options: None) -> Iterator[Finding]:
     """`tts_emotion_control` is on with a non-Cartesia engine in a revision where it is Cartesia-only.
 
-    Why: the 2025 docs say emotion control is "only available for the `cartesia` engine";
-    the 2026 docs drop that restriction, so later revisions are not checked (reference section
-    2.2 `tts_emotion_control`, section 3, X17).
-
-    Example: `{"tts_engine": "elevenlabs", "tts_emotion_control": true}` under revision 2025-08.
+    Why: the 2025 docs say emotion control is "only available for the `cartesia` engine"; the 2026
+    docs drop that restriction, so later revisions are not checked
+    (https://docs.tavus.io/sections/conversational-video-interface/persona/tts).
     """
     engine = tts_engine(persona)
     if not persona.facts.emotion_control_cartesia_only or engine in (None, "cartesia"):

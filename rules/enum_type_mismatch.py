@@ -26,11 +26,9 @@ _CHECKS = {
 def check(persona: Persona, options: None) -> Iterator[Finding]:
     """A parameter's `enum` is empty, or holds values that are not of the parameter's `type`.
 
-    Why: no argument can satisfy an empty enum or a value of another type, so the call always
-    fails validation or the model sends a value your client does not expect (reference
-    section 3, X51).
-
-    Example: `{"type": "integer", "enum": ["1", "2", "3"]}`.
+    Why: no argument can satisfy an empty enum or a value of another type, so the call always fails
+    validation or the model sends a value your client does not expect
+    (https://platform.openai.com/docs/guides/structured-outputs/supported-schemas).
     """
     for definition in functions(persona):
         for where, node in schema_nodes(definition.parameters, definition.at("parameters")):

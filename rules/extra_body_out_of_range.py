@@ -11,15 +11,13 @@ from linter.tavus.redact import show
 _RANGES = {"temperature": (0.0, 2.0), "top_p": (0.0, 1.0)}
 
 
-@rule(code="LLM007", name="extra-body-out-of-range", severity="warning", first_revision="2025-03")
+@rule(code="LLM007", name="extra-body-out-of-range", severity="warning", since="2025-03")
 def check(persona: Persona, options: None) -> Iterator[Finding]:
     """`llm.extra_body.temperature` is not a number from 0 to 2, or `top_p` not from 0 to 1.
 
-    Why: Tavus documents `temperature` as 0.0-2.0 ("typically") and `top_p` as 0.0-1.0 for
-    hosted and custom models (reference section 2.1 and section 3, X10); OpenAI-compatible
-    servers reject other values or a number sent as a string.
-
-    Example: `"extra_body": {"temperature": 7}`.
+    Why: Tavus documents `temperature` as 0.0-2.0 ("typically") and `top_p` as 0.0-1.0 for hosted
+    and custom models (https://docs.tavus.io/api-reference/personas/create-persona);
+    OpenAI-compatible servers reject other values or a number sent as a string.
     """
     extra_body = persona.get_dict("/layers/llm/extra_body")
     for key, (low, high) in _RANGES.items():

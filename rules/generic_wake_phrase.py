@@ -16,15 +16,13 @@ _COMMON = frozenset({
 """Greetings and filler words; a phrase made only of these fires on ordinary conversation."""
 
 
-@rule(code="FLOW005", name="generic-wake-phrase", severity="info", first_revision="2026-06")
+@rule(code="FLOW005", name="generic-wake-phrase", severity="info", since="2026-06")
 def check(persona: Persona, options: None) -> Iterator[Finding]:
     """`conversational_flow.wake_phrase` is a single word or a bare greeting.
 
-    Why: the replica stays silent until it hears the wake phrase; the docs advise against
-    one-word and generic phrases such as "Hey", which everyday speech triggers (reference
-    section 2.5 `wake_phrase`, section 3, X34).
-
-    Example: `"wake_phrase": "Hello"`; prefer a name, e.g. `"Hey Charlie"`.
+    Why: the replica stays silent until it hears the wake phrase; the docs advise against one-word
+    and generic phrases such as "Hey", which everyday speech triggers
+    (https://docs.tavus.io/sections/conversational-video-interface/persona/conversational-flow).
     """
     phrase = persona.get_str("/layers/conversational_flow/wake_phrase")
     if phrase is None:

@@ -11,14 +11,12 @@ from rules._layers import guide_only_levels
 _FIELDS = ("replica_interruptibility", "pal_interruptibility")
 
 
-@rule(code="FLOW002", name="guide-only-interruptibility", severity="warning", first_revision="2025-12")
+@rule(code="FLOW002", name="guide-only-interruptibility", severity="warning", since="2025-12")
 def check(persona: Persona, options: None) -> Iterator[Finding]:
     """`replica_interruptibility` or `pal_interruptibility` is `verylow`, outside the documented enum.
 
-    Why: the documented values are `low`, `medium`, `high`; the docs' own example uses
-    `"verylow"`, so the schema accepts it and this rule warns (reference section 2.5, section
-    3, X29).
-
-    Example: `"replica_interruptibility": "verylow"`.
+    Why: the documented values are `low`, `medium`, `high`; the docs' own example uses `"verylow"`,
+    so the schema accepts it and this rule warns
+    (https://docs.tavus.io/sections/conversational-video-interface/persona/conversational-flow).
     """
     yield from guide_only_levels(persona, "conversational_flow", _FIELDS, "is outside the documented low, medium, high")

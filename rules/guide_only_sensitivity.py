@@ -16,10 +16,9 @@ def check(persona: Persona, options: None) -> Iterator[Finding]:
     """`participant_pause_sensitivity` or `participant_interrupt_sensitivity` is `verylow` or `superlow`.
 
     Why: the STT guide pages list `verylow` and `superlow`, but the API reference enum is only
-    `low`, `medium`, `high`; the schema accepts them so that guide-made personas keep working,
-    and this rule warns (reference section 2.3, section 3, X25, open question 3).
-
-    Example: `"participant_pause_sensitivity": "superlow"`.
+    `low`, `medium`, `high`; the schema accepts them so that guide-made personas keep working, and
+    this rule warns (https://docs.tavus.io/sections/conversational-video-interface/persona/stt,
+    https://docs.tavus.io/api-reference/personas/get-personas).
     """
     documented = "appears only in guide pages; the API enum is low, medium, high"
     yield from guide_only_levels(persona, "stt", _FIELDS, documented)

@@ -18,13 +18,11 @@ _SINCE = {"headers": "2025-03", "extra_body": "2025-03", "default_query": "2025-
 def check(persona: Persona, options: None) -> Iterator[Finding]:
     """Custom-endpoint fields or undocumented `extra_body` keys are set for a Tavus-hosted model.
 
-    Why: `base_url`, `api_key`, `headers` and `default_query` only configure a custom LLM; with
-    a hosted model (a `tavus-` name, or no `model`, which selects the revision's hosted default)
-    they have no documented effect. For hosted models `extra_body` documents only `temperature`
-    and `top_p`, and only since 2025-11-27 (reference section 2.1 and section 3, X7).
-
-    Example: `{"base_url": "https://api.openai.com/v1", "api_key": "..."}` with no `model`:
-    the hosted default runs and the endpoint is never called.
+    Why: `base_url`, `api_key`, `headers` and `default_query` only configure a custom LLM; with a
+    hosted model (a `tavus-` name, or no `model`, which selects the revision's hosted default) they
+    have no documented effect. For hosted models `extra_body` documents only `temperature` and
+    `top_p`, and only since 2025-11-27
+    (https://docs.tavus.io/sections/conversational-video-interface/persona/llm).
     """
     llm = persona.layer("llm")
     model = llm_model(persona)

@@ -13,11 +13,10 @@ from rules._layers import replace_value
 def check(persona: Persona, options: None) -> Iterator[Finding]:
     """`stt.hotwords` is an array; Tavus takes one string of sentences.
 
-    Why: `hotwords` is documented as a string, e.g. "Roey is the name of the person you're
-    speaking with."; some SDKs model it as a list of words, which the API does not take
-    (reference section 2.3, section 3, X24). This replaces the schema's generic type error.
-
-    Example: `"hotwords": ["Acme", "HomeHub"]`.
+    Why: `hotwords` is documented as a string, e.g. "Roey is the name of the person you're speaking
+    with."; some SDKs model it as a list of words, which the API does not take
+    (https://docs.tavus.io/sections/conversational-video-interface/persona/stt). This replaces the
+    schema's generic type error.
     """
     hotwords = persona.get("/layers/stt/hotwords")
     if not isinstance(hotwords, list):

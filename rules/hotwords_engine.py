@@ -13,11 +13,9 @@ from rules._layers import stt_engine
 def check(persona: Persona, options: None) -> Iterator[Finding]:
     """`hotwords` is set but the STT engine in effect is not one that uses them.
 
-    Why: until the engine change of 2026-03-27 the docs say hotwords only work with
-    `stt_engine: "tavus-advanced"` (the default then, so omitting the engine is fine); later
-    docs drop the restriction (reference section 2.3, section 3, X22).
-
-    Example: `{"stt_engine": "tavus-turbo", "hotwords": "Acme, HomeHub"}`.
+    Why: until the engine change of 2026-03-27 the docs say hotwords only work with `stt_engine:
+    "tavus-advanced"` (the default then, so omitting the engine is fine); later docs drop the
+    restriction (https://docs.tavus.io/sections/conversational-video-interface/persona/stt).
     """
     engines = persona.facts.hotwords_engines
     engine = stt_engine(persona)

@@ -19,14 +19,13 @@ _ID_CHARACTERS = LazyPattern(r"[A-Za-z0-9_]+")
 def check(persona: Persona, options: None) -> Iterator[Finding]:
     """An ID field holds a value shaped unlike that kind of Tavus ID (replica `r…`, document `d…`, …).
 
-    Why: Tavus IDs carry a one-letter kind prefix in every example (replica `r79e1c033f`,
-    persona `p…`, document `d…`, objectives `o…`, guardrail `g…`, pronunciation dictionary
-    `pd_…`); a value with another prefix or with spaces or dashes is usually a name, a UUID from
-    another system, or an ID of the wrong kind (reference section 3, X45). The prefixes are a
-    convention seen in examples, not a documented constraint, hence an info. Empty values and
-    placeholders such as `<replica-id>` are left alone.
-
-    Example: `{"default_replica_id": "p735435f8c36"}` (a persona ID).
+    Why: Tavus IDs carry a one-letter kind prefix in every example (replica `r79e1c033f`, persona
+    `p…`, document `d…`, objectives `o…`, guardrail `g…`, pronunciation dictionary `pd_…`); a value
+    with another prefix or with spaces or dashes is usually a name, a UUID from another system, or
+    an ID of the wrong kind (examples on
+    https://docs.tavus.io/api-reference/personas/create-persona). The prefixes are a convention seen
+    in examples, not a documented constraint, hence an info. Empty values and placeholders such as
+    `<replica-id>` are left alone.
     """
     for field in ID_FIELDS:
         for where, value in _values(persona, field):

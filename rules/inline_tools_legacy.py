@@ -9,15 +9,14 @@ from linter.rule import Persona, rule
 from linter.tavus.tooldefs import list_label
 
 
-@rule(code="TOOL019", name="inline-tools-legacy", severity="info", first_revision="pal-2026-06")
+@rule(code="TOOL019", name="inline-tools-legacy", severity="info", kinds=("pal",))
 def check(persona: Persona, options: None) -> Iterator[Finding]:
     """A PAL declares tools inline (`llm.tools`, `perception.visual_tools`, `audio_tools`).
 
-    Why: the PAL docs call inline tools legacy, "do not use for new integrations": create them
-    with `POST /v2/tools` and attach them (`tool_ids`) instead (reference section 3, X12;
-    section 2.1).
-
-    Example: a `/v2/pals` body with `layers.llm.tools`.
+    Why: the PAL docs call inline tools legacy, "do not use for new integrations": create them with
+    `POST /v2/tools` and attach them (`tool_ids`) instead
+    (https://docs.tavus.io/sections/conversational-video-interface/pal/llm-tool,
+    https://docs.tavus.io/sections/conversational-video-interface/pal/tools).
     """
     for list_pointer, items in persona.tool_lists():
         if items and not list_pointer.endswith("/perception_tools"):  # that name is PERC006's

@@ -12,17 +12,16 @@ _FACE = "face_interruptibility"
 _OTHERS = ("pal_interruptibility", "replica_interruptibility")
 
 
-@rule(code="FLOW004", name="interruptibility-alias-conflict", severity="warning", first_revision="pal-2026-06")
+@rule(code="FLOW004", name="interruptibility-alias-conflict", severity="warning", kinds=("pal",))
 def check(persona: Persona, options: None) -> Iterator[Finding]:
     """A PAL sets `face_interruptibility` together with `pal_interruptibility` or `replica_interruptibility`.
 
     Why: the PAL docs name the setting `pal_interruptibility` (pre-PAL alias
     `replica_interruptibility`); the 2026 Tavus CLI sends a third name, `face_interruptibility`.
-    Which one wins when several are set is not documented (reference section 2.5, section 3,
-    X32 (secondary); tavus-cli facts). The `replica_interruptibility`/`pal_interruptibility`
-    pair is PIPE012's.
-
-    Example: `{"pal_interruptibility": "high", "face_interruptibility": "low"}`.
+    Which one wins when several are set is not documented
+    (https://docs.tavus.io/sections/conversational-video-interface/pal/conversational-flow; the
+    official tavus-cli, https://pypi.org/project/tavus-cli/). The
+    `replica_interruptibility`/`pal_interruptibility` pair is PIPE012's.
     """
     flow = persona.layer("conversational_flow")
     if _FACE not in flow:

@@ -16,10 +16,9 @@ def check(persona: Persona, options: None) -> Iterator[Finding]:
     """A `pattern` (or `patternProperties` key) in a tool's parameters is not a valid regular expression.
 
     Why: the LLM provider compiles the parameters schema; a broken regular expression makes it
-    reject the request or the argument validation (reference section 4). The pattern is only
-    compiled (with Python's `re`), never run; patterns over 1,000 characters are TOOL021's.
-
-    Example: `"pattern": "^[A-Z{3}-\\d+$"` (unclosed character class).
+    reject the request or the argument validation
+    (https://platform.openai.com/docs/guides/structured-outputs/supported-schemas). The pattern is
+    only compiled (with Python's `re`), never run; patterns over 1,000 characters are TOOL021's.
     """
     for definition in functions(persona):
         for where, pattern, target in parameter_patterns(definition):

@@ -17,14 +17,12 @@ def check(persona: Persona, options: None) -> Iterator[Finding]:
     outside `layers`, `instructions` for `system_prompt`, `model` in `tts` or `perception`) or the
     engine name `tavus`.
 
-    Why: these mistakes come from secondary material and public code (reference section 3,
-    X47; section 8, items 8 and 9): the API ignores an unknown key, so the setting silently
-    does nothing, and `"tavus"` is no STT or TTS engine. The hint names the right field; this
-    finding replaces the generic schema finding (SCH001, SCH004) at that place. Misspellings
-    the schema's "did you mean" hint already fixes (`voice_id` for `external_voice_id`) stay
-    with SCH001.
-
-    Example: `{"layers": {"llm": {"llm": "tavus-gpt-oss"}}}`.
+    Why: these mistakes come from secondary material and public code (observed in public persona
+    files, and in the examples on https://docs.tavus.io/api-reference/personas/create-persona): the
+    API ignores an unknown key, so the setting silently does nothing, and `"tavus"` is no STT or TTS
+    engine. The hint names the right field; this finding replaces the generic schema finding
+    (SCH001, SCH004) at that place. Misspellings the schema's "did you mean" hint already fixes
+    (`voice_id` for `external_voice_id`) stay with SCH001.
     """
     for wrong in MISNAMED_KEYS:
         if not persona.has(wrong.pointer) or (wrong.right and persona.has(wrong.right)):

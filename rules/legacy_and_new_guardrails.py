@@ -9,15 +9,15 @@ from linter.rule import Persona, rule
 from rules._layers import remove_member
 
 
-@rule(code="PIPE009", name="legacy-and-new-guardrails", severity="warning", first_revision="2026-06")
+@rule(code="PIPE009", name="legacy-and-new-guardrails", severity="warning", since="2026-06")
 def check(persona: Persona, options: None) -> Iterator[Finding]:
     """`guardrails_id` (a legacy guardrail set) is set together with `guardrail_ids` or `guardrail_tags`.
 
     Why: since 2026-05-22 guardrails are first-class objects attached with `guardrail_ids` and
-    `guardrail_tags`; `guardrails_id` names a legacy set. Using both mixes two mechanisms and
-    the docs do not say how they combine (reference section 1; section 3, X42).
-
-    Example: `{"guardrails_id": "g12345", "guardrail_ids": ["g0a1b2c3d4e"]}`.
+    `guardrail_tags`; `guardrails_id` names a legacy set. Using both mixes two mechanisms and the
+    docs do not say how they combine
+    (https://docs.tavus.io/api-reference/guardrails/create-guardrails,
+    https://docs.tavus.io/api-reference/guardrails/legacy-guardrail-sets).
     """
     if not persona.has("/guardrails_id"):
         return

@@ -10,15 +10,14 @@ from linter.tavus.facts import PERCEPTION_RENAMES
 from rules._layers import remove_member
 
 
-@rule(code="PERC007", name="legacy-and-new-perception-field", severity="warning", first_revision="2026-02")
+@rule(code="PERC007", name="legacy-and-new-perception-field", severity="warning", since="2026-02")
 def check(persona: Persona, options: None) -> Iterator[Finding]:
     """A perception field is set under both its legacy name and its new one (e.g. `perception_tools`
     and `visual_tools`).
 
     Why: Tavus does not document which of the two wins, so one of them is silently ignored
-    (reference section 3, X37). Keep only the new name.
-
-    Example: `ambient_awareness_queries` and `visual_awareness_queries` both set.
+    (https://docs.tavus.io/sections/conversational-video-interface/persona/perception,
+    https://docs.tavus.io/sections/troubleshooting). Keep only the new name.
     """
     if not persona.facts.perception_renamed:
         return

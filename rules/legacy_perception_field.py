@@ -10,16 +10,15 @@ from linter.tavus.facts import PERCEPTION_REMOVED, PERCEPTION_RENAMES
 from rules._layers import rename_key
 
 
-@rule(code="PERC006", name="legacy-perception-field", severity="warning", first_revision="2026-02")
+@rule(code="PERC006", name="legacy-perception-field", severity="warning", since="2026-02")
 def check(persona: Persona, options: None) -> Iterator[Finding]:
     """A perception field uses its pre-2026 name (`ambient_awareness_queries`,
     `perception_tool_prompt`, `perception_tools`, `tool_prompt`).
 
     Why: on 2026-02-11 Raven-1 renamed them `visual_awareness_queries`, `visual_tool_prompt` and
     `visual_tools`; the old names are still accepted but deprecated, and `tool_prompt` was removed
-    (reference section 2.4, X37). Setting both names is PERC007's.
-
-    Example: `"perception_tools": [...]` in a 2026 persona (use `visual_tools`).
+    (https://docs.tavus.io/sections/conversational-video-interface/persona/perception). Setting both
+    names is PERC007's.
     """
     if not persona.facts.perception_renamed:
         return

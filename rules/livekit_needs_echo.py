@@ -8,15 +8,13 @@ from linter.diagnostic import Finding
 from linter.rule import Persona, rule
 
 
-@rule(code="PIPE003", name="livekit-needs-echo", severity="error", first_revision="2025-03")
+@rule(code="PIPE003", name="livekit-needs-echo", severity="error", since="2025-03")
 def check(persona: Persona, options: None) -> Iterator[Finding]:
     """`layers.transport.transport_type: "livekit"` requires `pipeline_mode: "echo"`.
 
     Why: with the LiveKit Agents avatar integration, your LiveKit agent does the listening and
     thinking and Tavus only renders the replica, so the persona must be created in echo mode
-    (reference section 3, X4; section 2.6; Tavus LiveKit integration page).
-
-    Example: `{"pipeline_mode": "full", "layers": {"transport": {"transport_type": "livekit"}}}`.
+    (https://docs.tavus.io/sections/integrations/livekit).
     """
     if persona.get("/layers/transport/transport_type") != "livekit" or persona.pipeline_mode == "echo":
         return

@@ -11,17 +11,15 @@ from linter.util import pointer as ptr
 from rules._layers import remove_member, rename_key
 
 
-@rule(code="PIPE012", name="pal-alias-field", severity="warning", first_revision="pal-2026-06")
+@rule(code="PIPE012", name="pal-alias-field", severity="warning", kinds=("pal",))
 def check(persona: Persona, options: None) -> Iterator[Finding]:
     """A PAL body uses a pre-PAL name (`persona_name`, `default_replica_id`, `replica_interruptibility`).
 
     Why: `POST /v2/pals` names these fields `pal_name`, `default_face_id` and
     `pal_interruptibility`; the old names stay accepted as aliases, but setting both names is
-    redundant and may conflict (reference section 5.2, tavus-pal-2026-06; section 3, X32). A
-    `default_replica_id` without `default_face_id` is left to the schema's missing-property
-    finding (SCH002), which already asks for `default_face_id`.
-
-    Example: `{"persona_name": "Interviewer", "default_face_id": "r79e1c033f"}` on `/v2/pals`.
+    redundant and may conflict (https://docs.tavus.io/api-reference/pals/create-pal). A
+    `default_replica_id` without `default_face_id` is left to the schema's missing-property finding
+    (SCH002), which already asks for `default_face_id`.
     """
     for alias, name in PAL_ALIASES.items():
         if not persona.has(alias):

@@ -29,11 +29,10 @@ def _local_target(parameters: Any, schema: dict[str, Any]) -> dict[str, Any]:
 def check(persona: Persona, options: None) -> Iterator[Finding]:
     """A tool parameter has no `type` or no `description`.
 
-    Why: the model fills arguments from the parameter's type and description alone; Tavus'
-    examples give both for every parameter and the reference asks for a type on every property
-    (reference section 3, X51).
-
-    Example: `"properties": {"order_id": {"type": "string"}}` (no description).
+    Why: the model fills arguments from the parameter's type and description alone; Tavus' examples
+    give both for every parameter
+    (https://docs.tavus.io/sections/conversational-video-interface/persona/llm-tool,
+    https://docs.tavus.io/sections/conversational-video-interface/persona/perception-tool).
     """
     for definition in functions(persona):
         for name, schema in properties(definition.parameters or {}):

@@ -14,11 +14,9 @@ from linter.util import pointer as ptr
 def check(persona: Persona, options: None) -> Iterator[Finding]:
     """A tool parameter is not listed in the tool's `required` list.
 
-    Why: Tavus' tool pages recommend listing every parameter in `required` (reference
-    section 3, X50; section 4); models often skip optional arguments. Tools with
-    `strict: true` are TOOL013's, where this is mandatory.
-
-    Example: `"properties": {"reason": ..., "urgency": ...}, "required": ["reason"]`.
+    Why: Tavus' tool pages recommend listing every parameter in `required`
+    (https://docs.tavus.io/sections/conversational-video-interface/persona/llm-tool); models often
+    skip optional arguments. Tools with `strict: true` are TOOL013's, where this is mandatory.
     """
     for definition in functions(persona):
         parameters = definition.parameters

@@ -18,12 +18,10 @@ from linter.util import pointer as ptr
 def check(persona: Persona, options: None) -> Iterator[Finding]:
     """A tool's `parameters` is not a valid JSON Schema, or not one of type `object`.
 
-    Why: the parameters are handed to the LLM provider as a JSON Schema; an invalid schema
-    (`"type": "text"`, `"required": "name"`) is rejected, and Tavus requires `"type": "object"` at
-    the root (reference section 3, X50; section 4). The check uses the JSON Schema 2020-12
-    metaschema.
-
-    Example: `"parameters": {"type": "object", "properties": {"city": {"type": "text"}}}`.
+    Why: the parameters are handed to the LLM provider as a JSON Schema; an invalid schema (`"type":
+    "text"`, `"required": "name"`) is rejected, and Tavus requires `"type": "object"` at the root
+    (https://docs.tavus.io/sections/conversational-video-interface/persona/llm-tool). The check uses
+    the JSON Schema 2020-12 metaschema.
     """
     for definition in functions(persona):
         parameters = definition.parameters

@@ -12,18 +12,18 @@ ANALYSIS = ("perception_analysis_queries",)
 PROMPTS = ("perception_tool_prompt", "visual_tool_prompt", "audio_tool_prompt", "tool_prompt")
 TOOLS = ("perception_tools", "visual_tools", "audio_tools")
 RAVEN_ONLY = ANALYSIS + PROMPTS + TOOLS
-"""With the old ``basic`` model, tools and end-of-call analysis are exclusive to Raven (X35)."""
+"""With the old ``basic`` model, tools and end-of-call analysis are exclusive to Raven."""
 
 
 @rule(code="PERC004", name="perception-disabled-with-config", severity="warning")
 def check(persona: Persona, options: None) -> Iterator[Finding]:
     """Perception queries, tool prompts or tools are set while `perception_model` cannot use them.
 
-    Why: with `perception_model: "off"` nothing of the perception layer runs; with the old
-    `basic` model, perception tools and end-of-call analysis queries are exclusive to Raven
-    (reference section 3, X35). The settings are silently ignored.
-
-    Example: `"perception_model": "off"` with `visual_awareness_queries`.
+    Why: with `perception_model: "off"` nothing of the perception layer runs; with the old `basic`
+    model, perception tools and end-of-call analysis queries are exclusive to Raven
+    (https://docs.tavus.io/sections/conversational-video-interface/persona/perception,
+    https://docs.tavus.io/sections/conversational-video-interface/persona/perception-tool). The
+    settings are silently ignored.
     """
     perception = persona.layer("perception")
     model = perception.get("perception_model")

@@ -28,11 +28,11 @@ class Limits:
 def check(persona: Persona, options: Limits) -> Iterator[Finding]:
     """A perception query, tool prompt or perception tool description is longer than 1,000 characters.
 
-    Why: Tavus' Perception-tool page limits each entry to 1,000 characters while the Perception
-    page of the same date says 10,000; exceeding the limit "causes an exception" (reference
-    section 2.4, X38, open question 8.6). Over 10,000 breaks both readings.
-
-    Example: a `visual_tool_prompt` of 1,500 characters.
+    Why: Tavus' Perception-tool page limits each entry to 1,000 characters while the Perception page
+    of the same date says 10,000; exceeding the limit "causes an exception"
+    (https://docs.tavus.io/sections/conversational-video-interface/persona/perception-tool,
+    https://docs.tavus.io/sections/conversational-video-interface/persona/perception). Over 10,000
+    breaks both readings.
 
     Option `max-characters` (default 1000) sets the limit, e.g. 10000 for the lenient reading.
     """

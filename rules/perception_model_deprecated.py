@@ -14,11 +14,11 @@ from rules._layers import replace_value
 def check(persona: Persona, options: None) -> Iterator[Finding]:
     """`perception_model` names a model that is deprecated in this API revision (e.g. `raven-0` from 2026-02).
 
-    Why: Raven-1 replaced Raven-0 as the default on 2026-02-11 and PAL pages list only `raven-1`
-    and `off` (reference section 2.4, X40); deprecated models may lose support. Removed or
-    unknown values are the schema's finding; with audio perception set, PERC005 reports it.
-
-    Example: `"perception_model": "raven-0"` in a 2026 persona.
+    Why: Raven-1 replaced Raven-0 as the default on 2026-02-11 and PAL pages list only `raven-1` and
+    `off` (https://docs.tavus.io/sections/conversational-video-interface/persona/perception,
+    https://docs.tavus.io/sections/conversational-video-interface/pal/perception); deprecated models
+    may lose support. Removed or unknown values are the schema's finding; with audio perception set,
+    PERC005 reports it.
     """
     model = persona.get("/layers/perception/perception_model")
     choice = persona.facts.perception_models.get(model) if isinstance(model, str) else None

@@ -17,17 +17,16 @@ from linter.tavus.tooldefs import (
 )
 
 
-@rule(code="PERC001", name="perception-prompt-names-undeclared-tool", severity="warning", last_revision="2026-06")
+@rule(code="PERC001", name="perception-prompt-names-undeclared-tool", severity="warning", kinds=("persona",))
 def check(persona: Persona, options: None) -> Iterator[Finding]:
     """A perception tool prompt (`visual_tool_prompt`, `audio_tool_prompt`, `perception_tool_prompt`)
     names an undeclared tool.
 
     Why: Raven can only call the tools in the perception tool lists; a prompt that names another
-    tool (often a renamed one, or an example copied from the docs) never fires (reference
-    section 3, X39). Only clear references count: a backticked name, `call notify_x`,
-    `notify_x()`. Not checked for PALs, whose tools can be attached from the tools registry.
-
-    Example: `"visual_tool_prompt": "call flag_id_card when ..."` with only `notify_if_id_shown` declared.
+    tool (often a renamed one, or an example copied from the docs) never fires
+    (https://docs.tavus.io/sections/conversational-video-interface/persona/perception-tool). Only
+    clear references count: a backticked name, `call notify_x`, `notify_x()`. Not checked for PALs,
+    whose tools can be attached from the tools registry.
     """
     # A prompt without tools is PERC003's. Most personas have neither: ask that first, before
     # collecting every declared tool and parameter name.

@@ -10,15 +10,13 @@ from linter.tavus.tooldefs import PERCEPTION_TOOL_LISTS, RAVEN_ENTRY_CHARS, func
 from linter.util import pointer as ptr
 
 
-@rule(code="PERC010", name="perception-string-parameter-max-length", severity="info", first_revision="2026-02")
+@rule(code="PERC010", name="perception-string-parameter-max-length", severity="info", since="2026-02")
 def check(persona: Persona, options: None) -> Iterator[Finding]:
     """A string parameter of a perception tool has no `maxLength`, or one above 1,000.
 
-    Why: the Raven-1 Perception-tool page says string parameters' `maxLength` must not exceed
-    1,000 characters and its examples set it on every string (reference section 3, X51;
-    section 2.4).
-
-    Example: `"id_type": {"type": "string", "description": "..."}` in `visual_tools`.
+    Why: the Raven-1 Perception-tool page says string parameters' `maxLength` must not exceed 1,000
+    characters and its examples set it on every string
+    (https://docs.tavus.io/sections/conversational-video-interface/persona/perception-tool).
     """
     for definition in functions(persona, PERCEPTION_TOOL_LISTS):
         for where, node in schema_nodes(definition.parameters, definition.at("parameters")):

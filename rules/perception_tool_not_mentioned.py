@@ -15,10 +15,9 @@ def check(persona: Persona, options: None) -> Iterator[Finding]:
     """A perception tool is never named in the tool prompt of its modality.
 
     Why: Raven decides when to fire a tool from the tool prompt, and every example on Tavus'
-    perception-tool pages names the tools there (reference section 3, X39). Tools without any
-    prompt are PERC003's.
-
-    Example: `visual_tools` declares `flag_badge` but `visual_tool_prompt` only talks about ID cards.
+    perception-tool pages names the tools there
+    (https://docs.tavus.io/sections/conversational-video-interface/persona/perception-tool). Tools
+    without any prompt are PERC003's.
     """
     for group in PERCEPTION_GROUPS:
         prompts = group_prompts(persona, group)

@@ -13,10 +13,9 @@ from linter.tavus.tooldefs import PERCEPTION_GROUPS, group_prompts, group_tools
 def check(persona: Persona, options: None) -> Iterator[Finding]:
     """Perception tools without a tool prompt for their modality, or a tool prompt without tools.
 
-    Why: the tool prompt tells Raven when to call the tools; tools without it rarely fire, and
-    a prompt without tools has nothing to call (reference section 3, X39).
-
-    Example: `visual_tools` set, `visual_tool_prompt` missing.
+    Why: the tool prompt tells Raven when to call the tools; tools without it rarely fire, and a
+    prompt without tools has nothing to call
+    (https://docs.tavus.io/sections/conversational-video-interface/persona/perception-tool).
     """
     if not persona.layer("perception"):  # the prompts and tools compared are all inside it
         return

@@ -13,11 +13,10 @@ from rules._layers import engine_label, remove_member, tts_engine
 def check(persona: Persona, options: None) -> Iterator[Finding]:
     """`playht_user_id` is set but `tts_engine` is not `playht`.
 
-    Why: `playht_user_id` is a PlayHT credential and only meaningful with
-    `tts_engine: "playht"`; with any other engine it is ignored (reference section 2.2 and
-    section 3, X14). Tavus' own 2025 create-persona example pairs it with Cartesia.
-
-    Example: `{"tts_engine": "cartesia", "playht_user_id": "your-playht-user-id"}`.
+    Why: `playht_user_id` is a PlayHT credential and only meaningful with `tts_engine: "playht"`;
+    with any other engine it is ignored
+    (https://docs.tavus.io/sections/conversational-video-interface/persona/tts). Tavus' own 2025
+    create-persona example pairs it with Cartesia.
     """
     engine = tts_engine(persona)
     if engine is None or engine == "playht" or not persona.has("/layers/tts/playht_user_id"):

@@ -10,17 +10,16 @@ from linter.tavus.mentions import undeclared_references
 from linter.tavus.tooldefs import declared_names, malformed_lists, parameter_names
 
 
-@rule(code="TOOL016", name="prompt-names-undeclared-tool", severity="warning", last_revision="2026-06")
+@rule(code="TOOL016", name="prompt-names-undeclared-tool", severity="warning", kinds=("persona",))
 def check(persona: Persona, options: None) -> Iterator[Finding]:
     """The `system_prompt` (or `context`) refers to a tool that no tool list declares.
 
-    Why: the model is told to call a function it does not have, so it either never acts or
-    makes up an answer instead (reference section 3, X39 and the tool pages: prompts name the
-    declared tools). Only clear references count: a backticked name, `call lookup_order`,
-    `use the lookup_order tool`, `lookup_order()`. Not checked for PALs, whose tools can be
-    attached from the tools registry.
-
-    Example: the prompt says "call `add_to_cart`" but `llm.tools` declares only `lookup_order`.
+    Why: the model is told to call a function it does not have, so it either never acts or makes up
+    an answer instead (the examples on
+    https://docs.tavus.io/sections/conversational-video-interface/persona/llm-tool name the declared
+    tools). Only clear references count: a backticked name, `call lookup_order`, `use the
+    lookup_order tool`, `lookup_order()`. Not checked for PALs, whose tools can be attached from the
+    tools registry.
     """
     if malformed_lists(persona):
         return

@@ -14,11 +14,8 @@ def check(persona: Persona, options: None) -> Iterator[Finding]:
     """`system_prompt` must be set and non-empty when the pipeline mode is `full` (the default).
 
     Why: Tavus rejects the persona at creation time: "when using full pipeline mode, the
-    `system_prompt` field is required" (reference section 3, X1; Create Persona page). Echo
-    mode needs no prompt.
-
-    Example: `{"persona_name": "Coach", "layers": {...}}` with no `pipeline_mode` and no
-    `system_prompt`.
+    `system_prompt` field is required"
+    (https://docs.tavus.io/api-reference/personas/create-persona). Echo mode needs no prompt.
     """
     if persona.pipeline_mode != "full" or wrapped_personas(persona) is not None:
         return  # echo needs no prompt; an API response wrapper is PIPE013's

@@ -9,7 +9,7 @@ from linter.rule import Persona, rule
 from linter.tavus import revisions
 from rules._layers import is_hosted, llm_model
 
-CHARS_PER_TOKEN = 4  # the reference's rule of thumb: about 5,000 tokens is about 20,000 characters
+CHARS_PER_TOKEN = 4  # Tavus' rule of thumb: about 5,000 tokens is about 20,000 characters
 
 
 @rule(code="LLM008", name="prompt-too-long", severity="warning")
@@ -19,7 +19,8 @@ def check(persona: Persona, options: None) -> Iterator[Finding]:
     Why: hosted LLMs accept up to 32,000 tokens (120,000 in an early-2025 snapshot;
     `tavus-glm-4.7` up to 200,000) and degrade well before that: Tavus recommends under about
     5,000 tokens (about 20,000 characters) since February 2026, and warned above 25,000 tokens
-    in 2025 (reference section 1 `system_prompt`, section 3, X11). Tokens are estimated as
+    in 2025 (https://docs.tavus.io/sections/conversational-video-interface/persona/llm,
+    https://docs.tavus.io/api-reference/personas/create-persona). Tokens are estimated as
     characters / 4. Custom models have their own limits and are not checked.
     """
     model = llm_model(persona)

@@ -10,15 +10,13 @@ from linter.tavus.mentions import stated_tool_counts
 from linter.tavus.tooldefs import declared_names, malformed_lists
 
 
-@rule(code="TOOL017", name="prompt-tool-count-mismatch", severity="warning", last_revision="2026-06")
+@rule(code="TOOL017", name="prompt-tool-count-mismatch", severity="warning", kinds=("persona",))
 def check(persona: Persona, options: None) -> Iterator[Finding]:
     """The prompt says how many tools the model has ("you have 4 tools"), and `llm.tools` holds another number.
 
-    Why: a stale count is a sign the prompt and the tool list drifted apart, and the model may
-    look for a tool that is gone (reference section 3, X39). Not checked for PALs, whose tools
-    can be attached from the tools registry.
-
-    Example: "You have 3 tools" with two entries in `llm.tools`.
+    Why: a stale count is a sign the prompt and the tool list drifted apart, and the model may look
+    for a tool that is gone. Not checked for PALs, whose tools can be attached from the tools
+    registry.
     """
     if malformed_lists(persona, ("/layers/llm/tools",)):
         return

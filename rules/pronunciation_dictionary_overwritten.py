@@ -13,12 +13,9 @@ from linter.tavus.facts import TAVUS_VOICE_KEYS
 def check(persona: Persona, options: None) -> Iterator[Finding]:
     """`voice_settings` pronunciation keys are set by hand next to `pronunciation_dictionary_id`.
 
-    Why: when `pronunciation_dictionary_id` is set, Tavus writes those `voice_settings` keys
-    itself (synced to Cartesia and ElevenLabs) and overwrites what the persona says (reference
-    section 2.2, section 3, X20; pronunciation dictionaries page [S13]).
-
-    Example: `{"pronunciation_dictionary_id": "pd_abc123def456", "voice_settings":
-    {"pronunciation_dict_id": "pdict_old"}}`.
+    Why: when `pronunciation_dictionary_id` is set, Tavus writes those `voice_settings` keys itself
+    (synced to Cartesia and ElevenLabs) and overwrites what the persona says
+    (https://docs.tavus.io/sections/conversational-video-interface/persona/pronunciation-dictionaries).
     """
     dictionary = persona.get_str("/layers/tts/pronunciation_dictionary_id")
     if not dictionary:

@@ -16,11 +16,10 @@ def check(persona: Persona, options: None) -> Iterator[Finding]:
     """A tool's `parameters` use a `$ref` to a URL or another file instead of a local `#/...` reference.
 
     Why: the parameters schema is passed to the model provider as written; OpenAI's structured
-    schemas allow only references inside the same schema (`$defs` with `#/$defs/...`, reference
-    section 4), so a remote reference leaves the model without the definition. persona-lint
-    never fetches it either: checking stays offline, and the reference is reported instead.
-
-    Example: `"city": {"$ref": "https://example.com/schemas/city.json"}`.
+    schemas allow only references inside the same schema (`$defs` with `#/$defs/...`,
+    https://platform.openai.com/docs/guides/structured-outputs/supported-schemas), so a remote
+    reference leaves the model without the definition. persona-lint never fetches it either:
+    checking stays offline, and the reference is reported instead.
     """
     for definition in functions(persona):
         for where, node in schema_nodes(definition.parameters, definition.at("parameters")):

@@ -14,9 +14,7 @@ def check(persona: Persona, options: None) -> Iterator[Finding]:
     """`llm.model` is a Tavus-hosted model that was removed before the selected revision.
 
     Why: the Llama names (`tavus-llama`, `tavus-llama-4`) were removed on 2025-12-18 and their
-    personas migrated to `tavus-gpt-oss`; a new persona cannot select them (reference section
-    2.1, section 3, X9, section 5.1). The hint names the replacement.
-
-    Example: `"model": "tavus-llama-4"` under revision 2025-12 or later.
+    personas migrated to `tavus-gpt-oss`; a new persona cannot select them
+    (https://docs.tavus.io/sections/changelog/changelog). The hint names the replacement.
     """
     yield from hosted_model_status(persona, "removed", "no longer exists")

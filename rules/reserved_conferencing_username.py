@@ -12,15 +12,14 @@ from linter.util.lazy_regex import LazyPattern
 _RESERVED = LazyPattern(r"bot\d+", re.IGNORECASE)
 
 
-@rule(code="PIPE010", name="reserved-conferencing-username", severity="error", first_revision="pal-2026-06")
+@rule(code="PIPE010", name="reserved-conferencing-username", severity="error", kinds=("pal",))
 def check(persona: Persona, options: None) -> Iterator[Finding]:
     """`layers.conferencing.username` must not be a reserved `botN` name.
 
     Why: the PAL meetings page reserves the usernames `bot` followed by digits (case-insensitive);
-    the API rejects them (reference section 2.6; section 3, X44). The pattern itself (letters,
-    digits, `.`, `_`, `-`) is checked by the schema.
-
-    Example: `{"layers": {"conferencing": {"username": "bot7"}}}`.
+    the API rejects them
+    (https://docs.tavus.io/sections/conversational-video-interface/pal/meetings). The pattern itself
+    (letters, digits, `.`, `_`, `-`) is checked by the schema.
     """
     username = persona.get_str("/layers/conferencing/username")
     if username is not None and _RESERVED.fullmatch(username):

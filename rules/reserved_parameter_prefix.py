@@ -14,10 +14,9 @@ from linter.util import pointer as ptr
 def check(persona: Persona, options: None) -> Iterator[Finding]:
     """A tool parameter's name starts with `tavus_`.
 
-    Why: the Tavus tools registry reserves the `tavus_` prefix for system placeholders and
-    rejects such parameter names (tavus-cli-facts); inline tools may behave unpredictably too.
-
-    Example: `"properties": {"tavus_conversation_id": {...}}`.
+    Why: the Tavus tools registry reserves the `tavus_` prefix for system placeholders and rejects
+    such parameter names (the official tavus-cli, https://pypi.org/project/tavus-cli/); inline
+    tools may behave unpredictably too.
     """
     for definition in functions(persona):
         for name, _schema in properties(definition.parameters or {}):

@@ -16,14 +16,11 @@ def check(persona: Persona, options: None) -> Iterator[Finding]:
     """A credential field (`api_key`, `*_token`, `password`, ...) holds a literal secret, not a placeholder.
 
     Why: persona files are committed and shared; a key written in clear (custom LLM `api_key`,
-    ElevenLabs or Cartesia `api_key`, `sts.api_key`) leaks with the repository, as in 5 of 17
-    public personas surveyed (reference section 2.1 `api_key`, 2.2, 2.6). Keep a placeholder
-    such as `${LLM_API_KEY}` or `<api-key>` in the file and fill it in when you send the
-    request. The value is never printed, only its length. Placeholders, and whole values that no
-    service issues as a key (`test`, `none`, `not-needed`, as sent to proxies that check none),
-    are left alone.
-
-    Example: `{"layers": {"llm": {"model": "llama-3.3-70b", "api_key": "gsk_8Jd…"}}}`.
+    ElevenLabs or Cartesia `api_key`, `sts.api_key`) leaks with the repository, as in 5 of 17 public
+    personas surveyed (observed in public persona files). Keep a placeholder such as
+    `${LLM_API_KEY}` or `<api-key>` in the file and fill it in when you send the request. The value
+    is never printed, only its length. Placeholders, and whole values that no service issues as a
+    key (`test`, `none`, `not-needed`, as sent to proxies that check none), are left alone.
     """
     for hit in find_secrets(persona.data):
         if hit.kind == "field":

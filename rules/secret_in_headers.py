@@ -15,11 +15,10 @@ from linter.util import pointer as ptr
 def check(persona: Persona, options: None) -> Iterator[Finding]:
     """A header in `headers` (`Authorization`, `x-api-key`, `*-token`, ...) holds a literal credential.
 
-    Why: `llm.headers` are sent to a custom LLM "for authenticating" (reference section 2.1);
-    a bearer token or key written there leaks with the committed file exactly like an
-    `api_key`. `Bearer ${LLM_TOKEN}` or `Bearer <token>` are placeholders and pass.
-
-    Example: `{"layers": {"llm": {"headers": {"Authorization": "Bearer sk-live-…"}}}}`.
+    Why: `llm.headers` are sent to a custom LLM "for authenticating"
+    (https://docs.tavus.io/sections/conversational-video-interface/persona/llm); a bearer token or
+    key written there leaks with the committed file exactly like an `api_key`. `Bearer ${LLM_TOKEN}`
+    or `Bearer <token>` are placeholders and pass.
     """
     for hit in find_secrets(persona.data):
         if hit.kind == "header":

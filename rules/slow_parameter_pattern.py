@@ -14,12 +14,10 @@ from linter.tavus.tooldefs import MAX_PATTERN_CHARS, functions, nested_quantifie
 def check(persona: Persona, options: None) -> Iterator[Finding]:
     """A tool parameter's `pattern` nests unbounded quantifiers (`(a+)+`, `(.*)*`) or is too long to check.
 
-    Why: nested quantifiers backtrack exponentially on input that almost matches, so validating
-    one argument can stall whoever checks it (your client, the provider); over 1,000 characters
-    persona-lint does not compile the pattern (reference section 4). The shape is found by
-    reading the pattern, never by running it.
-
-    Example: `"pattern": "^(\\w+\\s?)*$"`.
+    Why: nested quantifiers backtrack exponentially on input that almost matches, so validating one
+    argument can stall whoever checks it (your client, the provider); over 1,000 characters
+    persona-lint does not compile the pattern. The shape is found by reading the pattern, never by
+    running it.
     """
     for definition in functions(persona):
         for where, pattern, target in parameter_patterns(definition):

@@ -9,16 +9,14 @@ from linter.rule import Persona, rule
 from rules._layers import is_true, stt_engine, stt_turn_taking_overridden
 
 
-@rule(code="STT003", name="smart-turn-detection-engine", severity="warning", first_revision="2025-03")
+@rule(code="STT003", name="smart-turn-detection-engine", severity="warning", since="2025-03")
 def check(persona: Persona, options: None) -> Iterator[Finding]:
     """`smart_turn_detection` is on but the STT engine in effect does not support it.
 
-    Why: Sparrow-0 smart turn detection "is only supported with `tavus-advanced`" (reference
-    section 2.3, section 3, X23). An omitted `stt_engine` is `tavus-advanced` until 2026-03
-    and `tavus-auto` after. When `conversational_flow` overrides the setting anyway, STT005
-    reports that instead.
-
-    Example: `{"stt_engine": "tavus-turbo", "smart_turn_detection": true}`.
+    Why: Sparrow-0 smart turn detection "is only supported with `tavus-advanced`"
+    (https://docs.tavus.io/sections/conversational-video-interface/persona/stt). An omitted
+    `stt_engine` is `tavus-advanced` until 2026-03 and `tavus-auto` after. When
+    `conversational_flow` overrides the setting anyway, STT005 reports that instead.
     """
     engine = stt_engine(persona)
     if engine is None or engine in persona.facts.smart_turn_engines or stt_turn_taking_overridden(persona):

@@ -17,13 +17,10 @@ _SSML_TAG = LazyPattern(r"<\s*(speed|volume)\b", re.IGNORECASE)
 def check(persona: Persona, options: None) -> Iterator[Finding]:
     """Cartesia sonic-3 gets `voice_settings` speed/volume while the prompt asks for SSML speed/volume tags.
 
-    Why: with sonic-3, speed and volume come either from `voice_settings` (applied to the
-    whole conversation) or from SSML `<speed>`/`<volume>` tags the LLM writes when the
-    `system_prompt` tells it to; the docs say to use one or the other (reference section 3,
-    X19; TTS page [S8e]).
-
-    Example: `"voice_settings": {"speed": 1.2}` and a prompt saying "wrap excited sentences
-    in <speed ratio=\"1.3\"/>".
+    Why: with sonic-3, speed and volume come either from `voice_settings` (applied to the whole
+    conversation) or from SSML `<speed>`/`<volume>` tags the LLM writes when the `system_prompt`
+    tells it to; the docs say to use one or the other
+    (https://docs.tavus.io/sections/conversational-video-interface/persona/tts).
     """
     family = voice_family(persona)
     if family is None or family.name != "sonic-3":

@@ -13,11 +13,10 @@ def check(persona: Persona, options: None) -> Iterator[Finding]:
     """`speech-to-speech` mode needs `layers.sts`, forbids `system_prompt` and `context`,
     and a custom `websocket_url` needs `sts.api_key`.
 
-    Why: the legacy speech-to-speech guide says so (reference section 3, X5; section 2.6); the
-    official tavus-cli also forbids `system_prompt` and `context` in this mode. The realtime
+    Why: the legacy speech-to-speech guide says so
+    (https://docs.tavus.io/sections/conversational-video-interface/modes/speech-to-speech-quickstart);
+    the official tavus-cli also forbids `system_prompt` and `context` in this mode. The realtime
     model takes its instructions from `sts.session_settings.instructions` instead.
-
-    Example: `{"pipeline_mode": "speech-to-speech", "system_prompt": "You are ..."}`.
     """
     if persona.pipeline_mode != "speech-to-speech":
         return

@@ -10,20 +10,19 @@ from linter.tavus.tooldefs import FunctionDef, functions, schema_nodes
 from linter.util import pointer as ptr
 
 UNSUPPORTED = ("allOf", "not", "if", "then", "else", "dependentRequired", "dependentSchemas")
-"""Keywords strict mode rejects (reference section 4, [S38])."""
+"""Keywords strict mode rejects (https://platform.openai.com/docs/guides/structured-outputs/supported-schemas)."""
 
 
 @rule(code="TOOL013", name="strict-mode-violation", severity="error")
 def check(persona: Persona, options: None) -> Iterator[Finding]:
     """A tool sets `strict: true` but its parameters break OpenAI's strict-mode rules.
 
-    Why: with `strict: true` OpenAI accepts only a JSON Schema subset and rejects the whole
-    request otherwise: the root is an object, every object sets `"additionalProperties": false`,
-    every property is listed in `required` (optional ones as a union with `null`), and `allOf`,
-    `not`, `if`/`then`/`else`, `dependentRequired`, `dependentSchemas` are unsupported
-    (reference section 4). Tavus does not document `strict`; it is checked only when true.
-
-    Example: `"strict": true` with `"required": ["city"]` but properties `city` and `unit`.
+    Why: with `strict: true` OpenAI accepts only a JSON Schema subset and rejects the whole request
+    otherwise: the root is an object, every object sets `"additionalProperties": false`, every
+    property is listed in `required` (optional ones as a union with `null`), and `allOf`, `not`,
+    `if`/`then`/`else`, `dependentRequired`, `dependentSchemas` are unsupported
+    (https://platform.openai.com/docs/guides/structured-outputs/supported-schemas). Tavus does not
+    document `strict`; it is checked only when true.
     """
     for definition in functions(persona):
         if definition.function.get("strict") is not True or not definition.parameters:

@@ -16,13 +16,11 @@ def check(persona: Persona, options: None) -> Iterator[Finding]:
     """A boolean field (`tts_emotion_control`, `speculative_inference`, ...) is given as the
     string `"true"` or `"false"`.
 
-    Why: the fields are booleans in every Tavus schema, but Tavus' own Create Persona example
-    sends `"tts_emotion_control": "false"` and the 2024 example `"enable_vision": "false"`;
-    whether the API converts the string is not documented, so the schema accepts it and this
-    rule warns (reference section 3, X17 and X52; section 8, item 2). Note that a non-empty
-    string may be read as true.
-
-    Example: `{"layers": {"tts": {"tts_engine": "cartesia", "tts_emotion_control": "false"}}}`.
+    Why: the fields are booleans in every Tavus schema, but Tavus' own Create Persona example sends
+    `"tts_emotion_control": "false"` and the 2024 example `"enable_vision": "false"`; whether the
+    API converts the string is not documented, so the schema accepts it and this rule warns
+    (https://docs.tavus.io/api-reference/personas/create-persona). Note that a non-empty string may
+    be read as true.
     """
     for field in LENIENT_BOOLEANS:
         if field.layer not in persona.facts.layers:

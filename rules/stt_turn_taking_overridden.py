@@ -15,18 +15,15 @@ _REPLACED_BY = {
 }
 
 
-@rule(code="STT005", name="stt-turn-taking-overridden", severity="warning", first_revision="2025-12")
+@rule(code="STT005", name="stt-turn-taking-overridden", severity="warning", since="2025-12")
 def check(persona: Persona, options: None) -> Iterator[Finding]:
     """STT turn-taking fields are set while `conversational_flow` uses Sparrow-1, which overrides them.
 
-    Why: when `turn_detection_model` is `sparrow-1` (the default once any conversational_flow
-    field is set), the conflicting Sparrow-0 settings of the STT layer
-    (`smart_turn_detection`, `participant_pause_sensitivity`,
-    `participant_interrupt_sensitivity`) are overridden (reference section 2.5, section 3,
-    X26; troubleshooting page [S16]).
-
-    Example: `"stt": {"participant_pause_sensitivity": "high"}` with
-    `"conversational_flow": {"turn_taking_patience": "low"}`.
+    Why: when `turn_detection_model` is `sparrow-1` (the default once any conversational_flow field
+    is set), the conflicting Sparrow-0 settings of the STT layer (`smart_turn_detection`,
+    `participant_pause_sensitivity`, `participant_interrupt_sensitivity`) are overridden
+    (https://docs.tavus.io/sections/conversational-video-interface/persona/conversational-flow,
+    https://docs.tavus.io/sections/troubleshooting).
     """
     model = stt_turn_taking_overridden(persona)
     if model is None:

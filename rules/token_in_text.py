@@ -16,12 +16,10 @@ def check(persona: Persona, options: None) -> Iterator[Finding]:
     """A string that is not a credential field (a prompt, a name, a query) contains an API key
     shape (`sk-…`, `gsk_…`, `AIza…`, JWT, ...).
 
-    Why: keys pasted into prompts, tool descriptions or the wrong field leak with the file and
-    are sent to the LLM as text (reference section 2.1). The shapes are those of OpenAI,
-    Anthropic, Groq, Google, Slack, GitHub, Hugging Face, AWS keys, JSON Web Tokens and
-    private-key blocks; a shape can be a false alarm, hence a warning.
-
-    Example: `{"system_prompt": "Call the API with key gsk_8Jd…"}`.
+    Why: keys pasted into prompts, tool descriptions or the wrong field leak with the file and are
+    sent to the LLM as text. The shapes are those of OpenAI, Anthropic, Groq, Google, Slack, GitHub,
+    Hugging Face, AWS keys, JSON Web Tokens and private-key blocks; a shape can be a false alarm,
+    hence a warning.
     """
     for hit in find_secrets(persona.data):
         if hit.kind == "token":

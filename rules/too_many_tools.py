@@ -14,10 +14,9 @@ from linter.util import pointer as ptr
 def check(persona: Persona, options: None) -> Iterator[Finding]:
     """The persona declares more than 50 tools across its tool lists.
 
-    Why: Tavus allows at most 50 tools per persona (tavus-cli-facts); long tool lists also make
-    the model pick the wrong tool more often. The finding points at the 51st tool.
-
-    Example: 40 `llm.tools` plus 12 `perception.visual_tools`.
+    Why: Tavus allows at most 50 tools per persona (the official tavus-cli,
+    https://pypi.org/project/tavus-cli/); long tool lists also make the model pick the wrong tool
+    more often. The finding points at the 51st tool.
     """
     places = [(where, index) for where, items in persona.tool_lists() for index in range(len(items))]
     if len(places) > MAX_TOOLS:

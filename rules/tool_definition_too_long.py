@@ -14,11 +14,9 @@ from linter.tavus.tooldefs import MAX_DEFINITION_CHARS, functions
 def check(persona: Persona, options: None) -> Iterator[Finding]:
     """A tool's description plus its JSON parameters exceed 10,000 characters.
 
-    Why: the Tavus tools registry rejects a tool when `len(description) +
-    len(json.dumps(parameters, sort_keys=True))` is over 10,000 (tavus-cli-facts); every tool
-    definition is also sent with each LLM request, costing context and latency.
-
-    Example: a tool whose description pastes a whole product catalogue.
+    Why: the Tavus tools registry rejects a tool when `len(description) + len(json.dumps(parameters,
+    sort_keys=True))` is over 10,000 (the official tavus-cli, https://pypi.org/project/tavus-cli/);
+    every tool definition is also sent with each LLM request, costing context and latency.
     """
     for definition in functions(persona):
         description = definition.function.get("description")

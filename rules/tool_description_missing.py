@@ -13,11 +13,11 @@ from linter.tavus.tooldefs import functions
 def check(persona: Persona, options: None) -> Iterator[Finding]:
     """A tool has no `description`, or an empty one.
 
-    Why: the description is how the model (or Raven) decides when to call the tool; Tavus'
-    tool tables mark it required and the tools registry rejects an empty one, although OpenAI
-    makes it optional (reference section 4, X48; tavus-cli-facts).
-
-    Example: `{"type": "function", "function": {"name": "lookup_order", "parameters": {...}}}`.
+    Why: the description is how the model (or Raven) decides when to call the tool; Tavus' tool
+    tables mark it required and the tools registry rejects an empty one, although OpenAI makes it
+    optional (https://docs.tavus.io/sections/conversational-video-interface/persona/llm-tool; the
+    official tavus-cli, https://pypi.org/project/tavus-cli/;
+    https://platform.openai.com/docs/guides/function-calling).
     """
     for definition in functions(persona):
         description = definition.function.get("description")

@@ -15,11 +15,10 @@ def check(persona: Persona, options: None) -> Iterator[Finding]:
     """A tool name OpenAI accepts but Tavus does not: a dash, a leading digit, or not snake_case.
 
     Why: OpenAI allows `^[a-zA-Z0-9_-]{1,64}$` (the schema checks that), but Tavus' tool pages ask
-    for snake_case and the tools registry requires `^[A-Za-z_][A-Za-z0-9_]{0,63}$` (reference
-    section 4, X49; tavus-cli-facts). A name like `get-weather` or `GetWeather` must be renamed
-    when the tool moves to the registry.
-
-    Example: `"name": "get-weather"` (use `get_weather`).
+    for snake_case and the tools registry requires `^[A-Za-z_][A-Za-z0-9_]{0,63}$`
+    (https://docs.tavus.io/sections/conversational-video-interface/persona/llm-tool; the official
+    tavus-cli, https://pypi.org/project/tavus-cli/). A name like `get-weather` or `GetWeather` must
+    be renamed when the tool moves to the registry.
     """
     for definition in functions(persona):
         name = definition.name

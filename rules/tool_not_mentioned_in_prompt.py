@@ -15,10 +15,9 @@ def check(persona: Persona, options: None) -> Iterator[Finding]:
     """An `llm.tools` entry is never named in the `system_prompt` (or `context`).
 
     Why: models call tools more reliably when the prompt says when to use each one, and every
-    example on Tavus' tool pages does (reference section 3, X39). Advice only: the tool's
-    description may be enough.
-
-    Example: `llm.tools` declares `schedule_callback`; the prompt never says when to use it.
+    example on Tavus' tool pages does
+    (https://docs.tavus.io/sections/conversational-video-interface/persona/llm-tool). Advice only:
+    the tool's description may be enough.
     """
     prompt = persona.prompt
     if not prompt.strip():

@@ -15,11 +15,10 @@ _HINT = 'declare its arguments, or "parameters": {"type": "object", "properties"
 def check(persona: Persona, options: None) -> Iterator[Finding]:
     """A tool has no `parameters` schema, or an empty `{}` one.
 
-    Why: Tavus' tool tables mark `parameters` required and expect an object schema with
-    `properties` and `required` (reference section 4, X48, X50); OpenAI treats a missing schema as
-    "no arguments". State that explicitly with an empty object schema.
-
-    Example: `{"type": "function", "function": {"name": "end_call", "description": "..."}}`.
+    Why: Tavus' tool tables mark `parameters` required and expect an object schema with `properties`
+    and `required` (https://docs.tavus.io/sections/conversational-video-interface/persona/llm-tool);
+    OpenAI treats a missing schema as "no arguments". State that explicitly with an empty object
+    schema.
     """
     for definition in functions(persona):
         parameters = definition.function.get("parameters")

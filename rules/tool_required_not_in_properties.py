@@ -15,16 +15,15 @@ from linter.util.closest import closest
 def check(persona: Persona, options: None) -> Iterator[Finding]:
     """A name in a tool's `required` list is not defined in its `properties`.
 
-    Why: the model is told to always send an argument that has no schema, so it invents one or
-    the call fails validation; Tavus requires every `required` name to exist in `properties`
-    (reference section 3, X50). Usually a typo or a renamed parameter.
+    Why: the model is told to always send an argument that has no schema, so it invents one or the
+    call fails validation; Tavus requires every `required` name to exist in `properties`
+    (https://docs.tavus.io/sections/conversational-video-interface/persona/llm-tool). Usually a typo
+    or a renamed parameter.
 
-    X50 is about the tool's `parameters`. A nested object schema with `required` and no
-    `properties` at all (say, array items described as "the same fields as `define_pad`") is
-    valid JSON Schema, an object with at least those keys, and is not reported, unless it also
-    sets `"additionalProperties": false`, which no object can then satisfy.
-
-    Example: `"properties": {"order_id": ...}, "required": ["orderId"]`.
+    Tavus' requirement is about the tool's `parameters`. A nested object schema with `required` and
+    no `properties` at all (say, array items described as "the same fields as `define_pad`") is
+    valid JSON Schema, an object with at least those keys, and is not reported, unless it also sets
+    `"additionalProperties": false`, which no object can then satisfy.
     """
     for definition in functions(persona):
         for where, node in object_schemas(definition):

@@ -18,12 +18,11 @@ _WRAP = 'wrap it as {"type": "function", "function": {"name": ..., "description"
 def check(persona: Persona, options: None) -> Iterator[Finding]:
     """A tool is not shaped `{"type": "function", "function": {...}}`.
 
-    Why: Tavus passes tools on in OpenAI's Chat Completions function-tool format (reference
-    section 4, X48). Real personas often list bare names (`"tools": ["take_notes"]`) or the flat
-    `{name, description, parameters}` shape of other APIs; neither is a tool to the LLM. This
-    finding replaces the schema's findings for that item.
-
-    Example: `"tools": [{"name": "get_weather", "parameters": {...}}]`.
+    Why: Tavus passes tools on in OpenAI's Chat Completions function-tool format
+    (https://docs.tavus.io/sections/conversational-video-interface/persona/llm-tool,
+    https://platform.openai.com/docs/guides/function-calling). Real personas often list bare names
+    (`"tools": ["take_notes"]`) or the flat `{name, description, parameters}` shape of other APIs;
+    neither is a tool to the LLM. This finding replaces the schema's findings for that item.
     """
     for list_pointer, items in persona.tool_lists():
         for index, item in enumerate(items):

@@ -13,12 +13,11 @@ from rules._layers import engine_families, engine_label, family_of_model, tts_en
 def check(persona: Persona, options: None) -> Iterator[Finding]:
     """`tts_model_name` names a model of another engine than `tts_engine` (Cartesia when omitted).
 
-    Why: the model name is passed to the selected provider, which does not know the other
-    provider's models: `sonic-*` names are Cartesia's, `eleven_*` names ElevenLabs'. Tavus does
-    not enumerate model names, so this is a warning (reference section 2.2, `tts_model_name`).
-    Azure takes no model name at all (TTS010).
-
-    Example: `{"tts_engine": "elevenlabs", "tts_model_name": "sonic-3"}`.
+    Why: the model name is passed to the selected provider, which does not know the other provider's
+    models: `sonic-*` names are Cartesia's, `eleven_*` names ElevenLabs'. Tavus does not enumerate
+    model names, so this is a warning
+    (https://docs.tavus.io/sections/conversational-video-interface/persona/tts). Azure takes no
+    model name at all (TTS010).
     """
     model = persona.get_str("/layers/tts/tts_model_name")
     engine = tts_engine(persona)

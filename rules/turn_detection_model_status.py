@@ -9,16 +9,15 @@ from linter.rule import Persona, rule
 from rules._layers import status_finding
 
 
-@rule(code="FLOW006", name="turn-detection-model-status", severity="warning", first_revision="2025-12")
+@rule(code="FLOW006", name="turn-detection-model-status", severity="warning", since="2025-12")
 def check(persona: Persona, options: None) -> Iterator[Finding]:
     """`turn_detection_model` is deprecated (`sparrow-0`) or not documented (`sparrow-2`) in the revision.
 
-    Why: `sparrow-1` is the default and recommended model; `sparrow-0` is legacy and by June
-    2026 "API-only, not actively supported". `sparrow-2` appears only in 2026 user code sent to
-    `/v2/pals`, never in the docs (reference section 2.5, section 5.4, open question 11). The
-    time-based spelling is FLOW001's.
-
-    Example: `"turn_detection_model": "sparrow-0"`.
+    Why: `sparrow-1` is the default and recommended model; `sparrow-0` is legacy and by June 2026
+    "API-only, not actively supported". `sparrow-2` appears only in 2026 user code sent to
+    `/v2/pals`, never in the docs
+    (https://docs.tavus.io/sections/conversational-video-interface/persona/conversational-flow;
+    `sparrow-2` is observed in public persona files). The time-based spelling is FLOW001's.
     """
     where = "/layers/conversational_flow/turn_detection_model"
     value = persona.get_str(where)

@@ -9,15 +9,13 @@ from linter.rule import Persona, rule
 from rules._layers import replace_value
 
 
-@rule(code="FLOW001", name="turn-detection-spelling", severity="warning", first_revision="2025-12")
+@rule(code="FLOW001", name="turn-detection-spelling", severity="warning", since="2025-12")
 def check(persona: Persona, options: None) -> Iterator[Finding]:
     """`turn_detection_model` uses the time-based spelling the selected revision does not document.
 
-    Why: the 2025 docs spell the fixed-delay model `time-based`, the June 2026 docs
-    `timebased`; the schema accepts both, and this rule names the revision's spelling
-    (reference section 2.5, section 3, X30, open question 7).
-
-    Example: `"turn_detection_model": "time-based"` under revision 2026-06.
+    Why: the 2025 docs spell the fixed-delay model `time-based`, the June 2026 docs `timebased`; the
+    schema accepts both, and this rule names the revision's spelling
+    (https://docs.tavus.io/sections/conversational-video-interface/persona/conversational-flow).
     """
     value = persona.get_str("/layers/conversational_flow/turn_detection_model")
     if value not in persona.facts.time_based_spellings:

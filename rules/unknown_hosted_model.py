@@ -16,10 +16,9 @@ def check(persona: Persona, options: None) -> Iterator[Finding]:
     """`llm.model` starts with `tavus-` but is not a hosted model of the selected revision.
 
     Why: names with the `tavus-` prefix select a Tavus-hosted LLM; a misspelled or invented one
-    cannot be a custom model either, since custom models need their own `base_url` (reference
-    section 2.1 and section 3, X9). The hint names the closest hosted model of the revision.
-
-    Example: `"model": "tavus-gpt-4"` (2026-06 lists `tavus-gpt-4.1`, `tavus-gpt-5.2`, ...).
+    cannot be a custom model either, since custom models need their own `base_url`
+    (https://docs.tavus.io/sections/conversational-video-interface/persona/llm). The hint names the
+    closest hosted model of the revision.
     """
     model = llm_model(persona)
     if model is None or not is_hosted(model) or model in persona.facts.hosted_models:

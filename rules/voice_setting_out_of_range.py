@@ -16,15 +16,14 @@ from rules._layers import engine_families, engine_label, selected_label, tts_eng
 def check(persona: Persona, options: None) -> Iterator[Finding]:
     """A `voice_settings` `speed`, `volume` or `emotion` value is outside what the engine and model take.
 
-    Why: ElevenLabs `speed` is 0.7-1.2 (a 2025 API page said 0.0-1.0, so only values outside
-    0.0-1.2 are reported); Cartesia Sonic-1 `speed` is -1.0..1.0 or a legacy word (`slowest`,
-    `slow`, `normal`, `fast`, `fastest`; sonic-2 takes them too); Cartesia sonic-3
-    `speed` is 0.6-1.5 and `volume` 0.5-2.0; `emotion` entries are `name` or `name:level` with
-    the names `anger`, `positivity`, `surprise`, `sadness`, `curiosity` and the levels Tavus
-    (`low`, `medium`, `high`) or Cartesia (`lowest`, `highest`) document. Numbers sent as
-    strings (`"0.9"`) are not documented (reference section 2.2, section 3, X18, X53; [S35]).
-
-    Example: `{"tts_engine": "elevenlabs", "voice_settings": {"speed": "normal"}}`.
+    Why: ElevenLabs `speed` is 0.7-1.2 (a 2025 API page said 0.0-1.0, so only values outside 0.0-1.2
+    are reported); Cartesia Sonic-1 `speed` is -1.0..1.0 or a legacy word (`slowest`, `slow`,
+    `normal`, `fast`, `fastest`; sonic-2 takes them too); Cartesia sonic-3 `speed` is 0.6-1.5 and
+    `volume` 0.5-2.0; `emotion` entries are `name` or `name:level` with the names `anger`,
+    `positivity`, `surprise`, `sadness`, `curiosity` and the levels Tavus (`low`, `medium`, `high`)
+    or Cartesia (`lowest`, `highest`) document. Numbers sent as strings (`"0.9"`) are not documented
+    (https://docs.tavus.io/sections/conversational-video-interface/persona/tts,
+    https://docs.cartesia.ai/build-with-cartesia/sonic-3/volume-speed-emotion).
     """
     settings = persona.get_dict("/layers/tts/voice_settings")
     engine = tts_engine(persona)

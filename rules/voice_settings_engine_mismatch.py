@@ -20,13 +20,11 @@ _HINTS = {
 def check(persona: Persona, options: None) -> Iterator[Finding]:
     """A `voice_settings` key belongs to another TTS engine or model family than the one selected.
 
-    Why: ElevenLabs keys (`stability`, `similarity_boost`, `style`, `use_speaker_boost`) are
-    "not available" for Cartesia, `emotion` is not available for ElevenLabs nor through
-    `voice_settings` for Cartesia sonic-3 (the default model since 2025-12-18), `volume` only
-    applies to sonic-3, and Azure documents no voice settings; the engine ignores such keys
-    (reference section 2.2 `voice_settings` table, section 3, X18).
-
-    Example: `{"tts_engine": "cartesia", "voice_settings": {"stability": 0.5}}`.
+    Why: ElevenLabs keys (`stability`, `similarity_boost`, `style`, `use_speaker_boost`) are "not
+    available" for Cartesia, `emotion` is not available for ElevenLabs nor through `voice_settings`
+    for Cartesia sonic-3 (the default model since 2025-12-18), `volume` only applies to sonic-3, and
+    Azure documents no voice settings; the engine ignores such keys
+    (https://docs.tavus.io/sections/conversational-video-interface/persona/tts).
     """
     settings = persona.get_dict("/layers/tts/voice_settings")
     engine = tts_engine(persona)

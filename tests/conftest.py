@@ -3,6 +3,7 @@ from __future__ import annotations
 import socket
 
 import pytest
+from fixtures import mark_property_tests_slow
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -12,6 +13,10 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         default=False,
         help="rewrite the .expected snapshots of rule fixtures instead of comparing them",
     )
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    mark_property_tests_slow(items)
 
 
 @pytest.fixture(autouse=True)

@@ -13,6 +13,7 @@ from jsonschema import Draft202012Validator
 
 from linter import lint_paths
 from linter.cli import cli
+from linter.tavus import revisions
 
 REPO = Path(__file__).resolve().parent.parent
 GOOD = '{"persona_name": "Echo", "pipeline_mode": "echo"}\n'
@@ -129,7 +130,7 @@ def test_schema_layer_and_versions() -> None:
     code, _, err = run("schema", "--version", "2024-10", "--layer", "perception")
     assert code == 2 and "vqa" in err
     code, out, _ = run("versions")
-    assert code == 0 and len(out.splitlines()) == 8 and "(default)" in out
+    assert code == 0 and len(out.splitlines()) == len(revisions.NAMES) and "(default)" in out
 
 
 def test_rules_and_explain() -> None:
@@ -140,6 +141,7 @@ def test_rules_and_explain() -> None:
     assert run("explain", "NOPE999")[0] == 2
 
 
+@pytest.mark.slow
 def test_real_process(tmp_path: Path) -> None:
     (tmp_path / "bad.json").write_text(BAD)
     done = subprocess.run(
@@ -149,6 +151,7 @@ def test_real_process(tmp_path: Path) -> None:
     assert done.returncode == 1 and "SCH004" in done.stdout and done.stderr == ""
 
 
+@pytest.mark.slow
 def test_a_reader_that_stops_early_is_not_an_error(tmp_path: Path) -> None:
     """``persona-lint check . | head -1``: the closed pipe is not reported as a write error."""
     (tmp_path / "bad.json").write_text(BAD)

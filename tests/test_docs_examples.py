@@ -54,6 +54,10 @@ def body(entry: dict[str, Any]) -> str:
     return json.dumps(document, indent=2)
 
 
+def test_manifest_lists_examples() -> None:
+    assert len(MANIFEST) > 10 and all((DOCS / e["file"]).is_file() for e in MANIFEST)
+
+
 @pytest.mark.parametrize("entry", MANIFEST, ids=lambda e: e["file"])
 def test_docs_example_has_no_unexplained_error(entry: dict[str, Any]) -> None:
     assert entry["source_url"].startswith("https://") and entry["revision"]

@@ -102,6 +102,10 @@ def _cases() -> Iterator[tuple[str, str, Any, bool]]:
                 yield name, group["schema"]["$ref"], case["data"], case["valid"]
 
 
+def test_schema_cases_are_found() -> None:
+    assert len(list(_cases())) > 100
+
+
 @pytest.mark.parametrize(("name", "uri", "data", "valid"), [pytest.param(*c, id=c[0]) for c in _cases()])
 def test_schema_cases(name: str, uri: str, data: Any, valid: bool) -> None:
     fast = jsonschema_rs.Draft202012Validator(schemas.bundle(uri), offline=True)
@@ -109,6 +113,7 @@ def test_schema_cases(name: str, uri: str, data: Any, valid: bool) -> None:
     assert fast.is_valid(data) is reference.is_valid(data) is valid, name
 
 
+@pytest.mark.slow
 def test_personas_and_their_mutations_under_every_revision() -> None:
     rng = random.Random(20260601)
     checked = disagreements = 0
@@ -127,6 +132,7 @@ def test_personas_and_their_mutations_under_every_revision() -> None:
     assert checked > 3000
 
 
+@pytest.mark.slow
 def test_findings_are_the_same_with_and_without_the_fast_path(monkeypatch: pytest.MonkeyPatch) -> None:
     rng = random.Random(7)
     documents = [
@@ -178,6 +184,7 @@ def _findings(value: Any, revision: str) -> Findings:
     return sorted(found, key=lambda f: (f[0], f[1], f[2], f[3] or "", f[4]))
 
 
+@pytest.mark.slow
 def test_tool_parameters_against_the_metaschema() -> None:
     fast = schemas.fast_metaschema_check()
     assert fast is not None
@@ -250,6 +257,7 @@ LENIENT_BOOLEANS = (
 """Places whose schema is an ``anyOf`` (a boolean or the strings "true"/"false") in some revision."""
 
 
+@pytest.mark.slow
 def test_anyof_errors_read_from_jsonschema_rs_give_the_reference_findings(monkeypatch: pytest.MonkeyPatch) -> None:
     base = {"persona_name": "A", "system_prompt": "Hi.", "layers": {"llm": {"model": "tavus-gpt-oss"}}}
     documents: list[tuple[Any, str]] = []

@@ -58,6 +58,10 @@ def _module_name(path: Path) -> str:
 MODULES = sorted(PACKAGE.rglob("*.py"))
 
 
+def test_modules_are_found() -> None:
+    assert len(MODULES) > 50 and PACKAGE / "cli.py" in MODULES
+
+
 @pytest.mark.parametrize("path", MODULES, ids=lambda p: _module_name(p))
 def test_imports_only_from_lower_stages(path: Path) -> None:
     own = _level(_stage(_module_name(path)))

@@ -8,6 +8,8 @@ from pathlib import Path
 
 import pytest
 
+pytestmark = pytest.mark.slow  # each test starts a language server process
+
 pytest.importorskip("pygls")
 pytest_lsp = pytest.importorskip("pytest_lsp")
 
@@ -188,3 +190,15 @@ async def test_language_server_never_shows_a_secret(client: LanguageClient, tmp_
     for diagnostic in published:
         shown = f"{diagnostic.message} {diagnostic.data}"
         assert not any(secret[i : i + 12] in shown for i in range(len(secret) - 11)), shown
+
+
+def test_diagnostic_message_is_worded_like_the_other_formats() -> None:
+    from linter.diagnostic import Diagnostic, Severity
+    from linter.lsp.server import PersonaLintServer
+    from linter.reporters import message_with_hint
+
+    span = Span(Position(1, 1), Position(1, 2))
+    found = Diagnostic("p.json", span, "SCH004", "invalid-value", Severity.ERROR, "'ful' is bad", "/x", "use 'full'")
+    server = PersonaLintServer()
+    server.range = lambda span, lines: types.Range(types.Position(0, 0), types.Position(0, 1))  # type: ignore[method-assign]
+    assert server.to_lsp(found, []).message == message_with_hint(found) == "'ful' is bad (use 'full')"

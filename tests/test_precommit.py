@@ -69,6 +69,7 @@ def git(cwd: Path, *args: str) -> None:
 
 
 @pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
+@pytest.mark.slow
 def test_real_pre_commit_passes_good_and_fails_bad(tmp_path: Path) -> None:
     pytest.importorskip("pre_commit")
     repo = tmp_path / "repo"

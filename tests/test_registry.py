@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 from fixtures import REPO, RULES_DIR, fixture_files
@@ -19,7 +20,7 @@ def test_codes_and_names_are_unique_and_well_formed() -> None:
     assert len({r.code for r in rules}) == len(rules)
     assert len({r.name for r in rules}) == len(rules)
     for rule in rules:
-        assert re.fullmatch(r"[A-Z]{3,4}\d{3}", rule.code), rule.code
+        assert re.fullmatch(r"[A-Z]{3,5}\d{3}", rule.code), rule.code
         assert rule.family in FAMILIES, rule.code
         assert re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", rule.name), rule.name
         assert rule.summary and rule.summary.endswith("."), f"{rule.code} needs a one-sentence summary"
@@ -50,6 +51,38 @@ def test_docs_are_current() -> None:
         assert target.is_file(), f"missing {target}: run python -m linter.engine.docs_gen"
         stale = f"{target.name} is stale: run python -m linter.engine.docs_gen"
         assert target.read_text(encoding="utf-8") == page(rule), stale
+
+
+@pytest.mark.parametrize("rule", all_rules(), ids=lambda r: r.code)
+def test_page_examples_are_the_rules_own_fixtures(rule: object) -> None:
+    code, name, why = rule.code, rule.name, rule.why  # type: ignore[attr-defined]
+    assert "Example:" not in why, f"{code}: examples come from the fixtures, not the docstring"
+    text = page(rule)  # type: ignore[arg-type]
+    if code in NO_FIXTURES:
+        assert "## Examples" not in text
+        return
+    examples = text.partition("\n## Examples\n")[2]
+    linked = re.findall(r"\]\(\.\./\.\./tests/rules/([^)]+)\)", examples)
+    assert linked, f"{code}: the page shows no fixture"
+    for relative in linked:
+        assert relative.startswith(f"{code}-{name}/"), relative
+        fixture = RULES_DIR / relative
+        assert fixture.exists() or fixture.is_symlink(), relative
+        snapshot = fixture.with_name(fixture.name + ".expected")
+        if snapshot.is_file():
+            assert snapshot.read_text(encoding="utf-8").rstrip("\n") in examples
+
+
+def test_explain_prints_the_page_and_omits_examples_without_fixtures(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from linter.cli import cli
+    from linter.engine.registry import by_key
+
+    rule = by_key()["PIPE001"]
+    shown = CliRunner().invoke(cli, ["explain", "PIPE001"]).output
+    assert shown == page(rule) and "## Examples" in shown
+    assert "## Examples" not in page(rule, tmp_path)  # an installed wheel has no tests/rules
 
 
 def test_a_foreign_rules_package_is_named_clearly(monkeypatch: pytest.MonkeyPatch) -> None:

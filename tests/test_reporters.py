@@ -110,6 +110,27 @@ def test_artifact_uri_is_relative_with_forward_slashes(tmp_path: Path, monkeypat
     assert artifact_uri("-") == "stdin"
 
 
+# ---------------------------------------------------------------- wording shared by the formats
+
+def test_every_format_words_a_finding_as_message_then_hint_in_parentheses() -> None:
+    from dataclasses import replace
+
+    from linter.reporters import message_with_hint
+    from linter.reporters.sarif import result as sarif_result
+    from linter.reporters.text import line
+
+    hinted = diagnostic(message="'ful' is not one of 'full', 'echo'")
+    bare = replace(hinted, hint=None)
+    assert message_with_hint(hinted) == "'ful' is not one of 'full', 'echo' (use 'full')"
+    assert message_with_hint(bare) == "'ful' is not one of 'full', 'echo'"
+    for finding in (hinted, bare):
+        worded = message_with_hint(finding)
+        assert line(finding) == f"p.json:2:3: error SCH004 {worded} [invalid-value]"
+        assert annotation(finding).endswith(f"::{worded}")
+        assert issues(LintResult((finding,), 1))[0]["description"] == f"SCH004 {worded}"
+        assert sarif_result(finding, None)["message"]["text"] == worded
+
+
 # ---------------------------------------------------------------- GitHub
 
 def test_github_annotation_shape_and_escaping() -> None:

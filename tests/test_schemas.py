@@ -28,14 +28,20 @@ CASES = Path(__file__).resolve().parent / "schemas"
 EXAMPLES = ROOT / "examples"
 PAL_EXAMPLE = Path(__file__).resolve().parent / "data" / "pal-example.json"
 BASE = "https://raw.githubusercontent.com/persona-lint/persona-lint/main/schemas/"
-VERSIONS = ["2024-10", "2025-03", "2025-08", "2025-12", "2026-02", "2026-03", "2026-06",
-            "pal-2026-06"]
-NEWEST = "2026-06"
+# One folder per revision; tests/test_revisions.py checks both against linter/tavus/revisions.py.
+VERSIONS = sorted(path.parent.name for path in SCHEMAS.glob("*/persona.schema.json"))
+NEWEST = max(name for name in VERSIONS if not name.startswith("pal-"))  # YYYY-MM names sort by date
 # Keywords whose values are data, not subschemas: never look for "$ref" inside them.
 DATA_KEYWORDS = {"examples", "default", "const", "enum"}
 
 SCHEMA_FILES = sorted(SCHEMAS.rglob("*.schema.json"))
 CASE_FILES = sorted(CASES.rglob("*.json"))
+
+
+def test_parametrized_lists_are_not_empty() -> None:
+    # An empty list would make the parametrized tests below pass without running once.
+    assert len(SCHEMA_FILES) >= 8 * 2 and len(CASE_FILES) >= 8
+    assert len(list(_cases())) > 100 and len(EXAMPLE_FILES) >= 3
 
 
 def _load(path: Path) -> Any:

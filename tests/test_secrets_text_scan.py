@@ -11,6 +11,7 @@ import re
 import sys
 from pathlib import Path
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -53,6 +54,7 @@ def test_on_every_fixture_the_fast_scan_misses_nothing() -> None:
         assert plain_literals(text) <= secrets._text_literals(text), path
 
 
+@pytest.mark.slow
 def test_key_chars_are_what_the_key_class_matches() -> None:
     key_class = re.compile(r"[A-Za-z0-9_.-]", re.IGNORECASE)
     matched = {chr(c) for c in range(sys.maxunicode + 1) if key_class.fullmatch(chr(c))}

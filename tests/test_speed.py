@@ -10,12 +10,15 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from linter.cli import cli
 from linter.run import parallel
 from linter.run.model import Request
 from linter.run.runner import run
+
+pytestmark = pytest.mark.slow  # subprocesses, worker pools and the benchmark script
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "benchmarks"))

@@ -28,6 +28,10 @@ YAML_FILES = sorted(
 pytestmark = pytest.mark.skipif(not yaml.__with_libyaml__, reason="PyYAML was built without libyaml")
 
 
+def test_yaml_files_are_found() -> None:
+    assert len(YAML_FILES) > 20 and any(p.parent.name == "examples" for p in YAML_FILES)
+
+
 def _outcome(text: str) -> tuple[Any, ...]:
     document = parse_yaml("p.yaml", text)
     locations = document._locations
@@ -76,6 +80,7 @@ def test_generated_yaml_parses_the_same(text: str) -> None:
         assert _outcome(text) == _python_only(text, monkeypatch)
 
 
+@pytest.mark.slow
 def test_deep_nesting_never_reaches_the_c_composer(monkeypatch: pytest.MonkeyPatch) -> None:
     def refuse(text: str) -> Any:
         raise AssertionError("libyaml must not compose this text")
@@ -88,6 +93,7 @@ def test_deep_nesting_never_reaches_the_c_composer(monkeypatch: pytest.MonkeyPat
 JSON_FILES = sorted(p for p in ROOT.glob("tests/rules/*/*/*.json") if p.is_file())
 
 
+@pytest.mark.slow
 def test_every_json_fixture_dumped_as_yaml_parses_the_same(monkeypatch: pytest.MonkeyPatch) -> None:
     compared = 0
     for path in JSON_FILES:

@@ -23,7 +23,7 @@ from linter.util.closest import closest
 CONFIG_FILES = (".persona-lint.toml", "pyproject.toml")
 _KEYS = (
     "schema-version", "select", "extend-select", "ignore", "severity", "per-file-ignores",
-    "options", "exclude",
+    "options", "exclude", "patches", "bases",
 )
 
 
@@ -43,6 +43,10 @@ class Settings:
     per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()
     options: tuple[tuple[str, tuple[tuple[str, Any], ...]], ...] = ()
     exclude: tuple[str, ...] = ()
+    patches: tuple[str, ...] = ()
+    """Globs of files that are JSON Patch bodies whatever their name or content."""
+    bases: tuple[tuple[str, str], ...] = ()
+    """Patch globs and the persona file (relative to the configuration) each applies to."""
     root: Path | None = None
     source: str | None = None
 
@@ -67,16 +71,39 @@ class Settings:
         """Selectors that ``per-file-ignores`` turns off for ``path``."""
         if not self.per_file_ignores or path == "-":
             return ()
-        candidate = Path(path).resolve()
-        names = {candidate.as_posix(), candidate.name}
-        if self.root is not None:
-            with contextlib.suppress(ValueError):
-                names.add(candidate.relative_to(self.root).as_posix())
+        names = self._names(path)
         matched: list[str] = []
         for pattern, codes in self.per_file_ignores:
             if any(fnmatch.fnmatchcase(name, pattern) for name in names):
                 matched.extend(codes)
         return tuple(matched)
+
+    def is_patch(self, path: str) -> bool:
+        """True when a ``patches`` glob (or a ``bases`` glob) names ``path``."""
+        if not (self.patches or self.bases) or path == "-":
+            return False
+        names = self._names(path)
+        globs = self.patches + tuple(glob for glob, _ in self.bases)
+        return any(fnmatch.fnmatchcase(name, glob) for name in names for glob in globs)
+
+    def base_for(self, path: str) -> Path | None:
+        """The persona file the first matching ``bases`` glob names for the patch at ``path``."""
+        if not self.bases or path == "-":
+            return None
+        names = self._names(path)
+        for glob, base in self.bases:
+            if any(fnmatch.fnmatchcase(name, glob) for name in names):
+                return (self.root or Path.cwd()) / base
+        return None
+
+    def _names(self, path: str) -> set[str]:
+        # A glob may name the file by its absolute path, its name, or its path below the root.
+        candidate = Path(path).resolve()
+        names = {candidate.as_posix(), candidate.name}
+        if self.root is not None:
+            with contextlib.suppress(ValueError):
+                names.add(candidate.relative_to(self.root).as_posix())
+        return names
 
     def options_for(self, keys: tuple[str, ...]) -> Mapping[str, Any]:
         merged: dict[str, Any] = {}
@@ -167,6 +194,8 @@ def parse_table(table: Mapping[str, Any], where: str, root: Path | None = None) 
         per_file_ignores=_per_file(table.get("per-file-ignores", {}), where),
         options=_options(table.get("options", {}), where),
         exclude=_strings(table, "exclude", where),
+        patches=_strings(table, "patches", where),
+        bases=_bases(table.get("bases", {}), where),
         root=root,
         source=where,
     )
@@ -209,6 +238,12 @@ def _per_file(value: Any, where: str) -> tuple[tuple[str, tuple[str, ...]], ...]
     if not isinstance(value, dict):
         raise ConfigError(f"{where}: per-file-ignores must be a table of glob = [codes]")
     return tuple((glob, _strings(value, glob, f"{where}: per-file-ignores")) for glob in value)
+
+
+def _bases(value: Any, where: str) -> tuple[tuple[str, str], ...]:
+    if not isinstance(value, dict) or not all(isinstance(v, str) for v in value.values()):
+        raise ConfigError(f"{where}: bases must be a table of patch glob = \"persona file\"")
+    return tuple(value.items())
 
 
 def _options(value: Any, where: str) -> tuple[tuple[str, tuple[tuple[str, Any], ...]], ...]:

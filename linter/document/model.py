@@ -19,6 +19,7 @@ class SyntaxProblem(NamedTuple):
     message: str
     span: Span
     pointer: str = ""
+    hint: str | None = None
 
 
 class Document:

@@ -10,13 +10,14 @@ from typing import Any
 
 from linter.diagnostic import Severity
 from linter.engine.declaration import Rule, split_doc
+from linter.tavus import revisions
 
 
 def _code(code: str, name: str, severity: str, doc: str) -> Rule[Any]:
     summary, why = split_doc(doc)
     return Rule(
-        code=code, name=name, severity=Severity(severity), summary=summary, why=why, since="0.1.0",
-        first_revision=None, last_revision=None, check=None, options=None, module=__name__,
+        code=code, name=name, severity=Severity(severity), summary=summary, why=why, added="0.1.0",
+        kinds=revisions.KINDS, since=None, check=None, options=None, module=__name__,
     )
 
 
@@ -87,6 +88,30 @@ message reports the closest shape."""),
     _code("SCH008", "schema-violation", "error", """Any other schema constraint (unique items, dependent fields, ...).
 
 Why: the value breaks a constraint stated in the revision's schema."""),
+    _code("PATCH001", "patch-not-array", "error", """A patch body is not a JSON Patch array (a merge-style object, say).
+
+Why: `PATCH /v2/personas/{persona_id}` takes an RFC 6902 array of operations
+(https://docs.tavus.io/api-reference/personas/patch-persona); a plain object of changed
+fields (an RFC 7386 merge patch, as some scripts send) is rejected with "Invalid JSON patch
+format". Write each changed field as an operation: `{"op": "add", "path": "/layers/llm/model",
+"value": ...}` (`add` also replaces a member that exists) and `{"op": "remove", "path": ...}`
+for a field set to null. The hint names the operations the body stands for."""),
+    _code("PATCH009", "remove-required-property", "error", """A `remove` deletes a required property.
+
+Why: the patched persona must still be valid (the API checks the result against the persona
+schema, https://docs.tavus.io/api-reference/personas/patch-persona): removing
+`default_face_id` from a PAL, or `function` from a tool, leaves a body the API rejects."""),
+    _code("PATCH012", "target-missing", "error", """With `--base`, an operation names a place the persona lacks.
+
+Why: RFC 6902 makes `replace`, `remove`, `test` and the `from` of `copy`/`move` fail when
+their target does not exist, and `add` fail when the parent does not
+(https://www.rfc-editor.org/rfc/rfc6902#section-4); one failing operation rejects the whole
+patch. Operations after it are not applied, so the result is not linted."""),
+    _code("PATCH013", "test-failed", "error", """With `--base`, a `test` operation fails on the persona.
+
+Why: a failing `test` makes the API reject the whole patch (RFC 6902,
+https://www.rfc-editor.org/rfc/rfc6902#section-4.6); values compare as JSON (the string
+`"true"` is not `true`). Operations after it are not applied, so the result is not linted."""),
     _code("INT001", "internal-error", "error", """persona-lint failed while checking this file (a bug).
 
 Why: the failing rule is named so that it can be reported; every other rule still ran."""),

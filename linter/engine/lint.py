@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from linter.config.settings import Settings
 from linter.diagnostic import START_OF_FILE, Diagnostic, Finding
 from linter.document.model import Document, SyntaxProblem
+from linter.document.patch import Kind, kind_of
 from linter.engine import registry
 from linter.engine.selection import RuleSet, resolve
-from linter.schemas.association import choose_revision
+from linter.schemas.association import choose_revision, declared_revision
 from linter.schemas.validate import validate
 from linter.tavus.persona import Persona
 from linter.tavus.secrets import redact_diagnostics
@@ -31,7 +33,7 @@ def lint_document(document: Document, rule_set: RuleSet, revision: str) -> list[
                 value = {k: v for k, v in value.items() if k != "$schema"}
             findings = _check(value, rule_set, revision)
         else:
-            kind = _KINDS.get(type(value), "a scalar")
+            kind = kind_name(value)
             problems.append(SyntaxProblem("SYN004", f"the root is {kind}; a persona is a JSON object", START_OF_FILE))
     diagnostics = [_from_problem(document.path, p, rule_set) for p in problems if rule_set.enabled(p.code)]
     diagnostics.extend(_from_finding(document, code, f, rule_set) for code, f in findings)
@@ -40,11 +42,33 @@ def lint_document(document: Document, rule_set: RuleSet, revision: str) -> list[
     return sorted(diagnostics, key=lambda d: d.sort_key)
 
 
-def lint_with_settings(document: Document, settings: Settings, requested: str | None = None) -> list[Diagnostic]:
+def lint_with_settings(
+    document: Document, settings: Settings, requested: str | None = None,
+    *, kind: Kind | None = None, base: Document | None = None,
+) -> list[Diagnostic]:
     """The one way settings apply to a document (per-file ignores, configured revision), for
-    the command line, the library and the language server alike."""
+    the command line, the library and the language server alike.
+
+    ``kind`` forces persona or patch (else configuration, file name and content decide);
+    ``base`` is the persona a patch applies to.
+    """
     rule_set = resolve(settings, settings.ignored_for(document.path))
+    if document_kind(document, settings, kind) == "patch":
+        from linter.engine.patchlint import lint_patch_document  # only patch files need it
+
+        revision = requested or declared_revision(document) or (
+            choose_revision(base, None, settings.schema_version) if base is not None
+            else choose_revision(document, None, settings.schema_version)
+        )
+        # A fix's edits name places in a persona, not in the patch file that reports them.
+        return [replace(d, fix=None) if d.fix is not None else d
+                for d in lint_patch_document(document, rule_set, revision, base)]
     return lint_document(document, rule_set, choose_revision(document, requested, settings.schema_version))
+
+
+def document_kind(document: Document, settings: Settings, forced: Kind | None = None) -> Kind:
+    """Persona or patch: ``forced``, then the ``patches`` globs, the file name and the content."""
+    return kind_of(document.path, document.value, forced, settings.is_patch(document.path))
 
 
 def unreadable(path: str, reason: str, rule_set: RuleSet) -> list[Diagnostic]:
@@ -80,7 +104,9 @@ def _from_problem(path: str, problem: SyntaxProblem, rule_set: RuleSet) -> Diagn
     rule = registry.by_key()[problem.code]
     active = rule_set.by_code.get(problem.code)
     severity = active.severity if active else rule.severity
-    return Diagnostic(path, problem.span, rule.code, rule.name, severity, problem.message, problem.pointer)
+    return Diagnostic(
+        path, problem.span, rule.code, rule.name, severity, problem.message, problem.pointer, problem.hint
+    )
 
 
 def _from_finding(document: Document, code: str, finding: Finding, rule_set: RuleSet) -> Diagnostic:
@@ -92,3 +118,16 @@ def _from_finding(document: Document, code: str, finding: Finding, rule_set: Rul
         document.path, span, rule.code, rule.name, severity, finding.message, finding.pointer, finding.hint,
         finding.fix,
     )
+
+
+def kind_name(value: Any) -> str:
+    """``an array``, ``a string``, ...: what a root value is, in words."""
+    return _KINDS.get(type(value), "a scalar")
+
+
+# The patch engine (linter.engine.patchlint) lints a patched persona and locates its findings
+# with the same steps as a persona file.
+FATAL = _FATAL
+check_value = _check
+from_problem = _from_problem
+from_finding = _from_finding

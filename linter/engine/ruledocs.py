@@ -7,8 +7,15 @@ from pathlib import Path
 from typing import Any
 
 from linter.engine.declaration import FAMILIES, Rule
+from linter.tavus import revisions
 
 DOCS_URL = "https://github.com/persona-lint/persona-lint/blob/main/docs/rules/{code}.md"
+
+FIXTURES = Path(__file__).resolve().parents[2] / "tests" / "rules"
+"""The rules' fixture folders in a source checkout; an installed wheel has none, and pages then show no examples."""
+
+INLINE_LINES = 60
+"""A fixture longer than this is linked from the page, not copied into it."""
 
 
 def url(rule: Rule[Any]) -> str:
@@ -16,23 +23,15 @@ def url(rule: Rule[Any]) -> str:
     return DOCS_URL.format(code=rule.code)
 
 
-def page(rule: Rule[Any]) -> str:
-    """The Markdown page of ``rule``."""
-    if rule.first_revision and rule.last_revision:
-        span = f"{rule.first_revision} to {rule.last_revision}"
-    elif rule.first_revision:
-        span = f"{rule.first_revision} and later"
-    elif rule.last_revision:
-        span = f"up to {rule.last_revision}"
-    else:
-        span = "all"
+def page(rule: Rule[Any], fixtures: Path = FIXTURES) -> str:
+    """The Markdown page of ``rule``, its examples taken from its fixture folder under ``fixtures``."""
     lines = [
         f"# {rule.code} {rule.name}",
         "",
         f"- Family: {rule.family} ({FAMILIES.get(rule.family, '')})",
         f"- Default severity: {rule.severity.value}",
-        f"- API revisions: {span}",
-        f"- Since: persona-lint {rule.since}",
+        f"- API revisions: {scope(rule)}",
+        f"- Since: persona-lint {rule.added}",
         "",
         rule.summary,
         "",
@@ -46,7 +45,71 @@ def page(rule: Rule[Any]) -> str:
             doc = option.metadata.get("doc", "")
             lines.append(f"- `{option.name.replace('_', '-')}` (default `{default!r}`): {doc}")
         lines.append("")
+    lines += examples(fixtures / f"{rule.code}-{rule.name}")
     return "\n".join(lines)
+
+
+def scope(rule: Rule[Any]) -> str:
+    """The revisions ``rule`` applies to, in words: ``all``, ``PAL bodies (/v2/pals)``, ``2025-12 and later``."""
+    words = [] if set(rule.kinds) == set(revisions.KINDS) else [
+        " and ".join(f"{_KIND_WORDS[kind]} bodies ({revisions.ENDPOINTS[kind]})" for kind in rule.kinds)
+    ]
+    if rule.since is not None:
+        words.append(f"{rule.since} and later")
+    return ", ".join(words) or "all"
+
+
+_KIND_WORDS = {"persona": "persona", "pal": "PAL"}
+
+
+def examples(folder: Path) -> list[str]:
+    """Markdown for the shortest invalid fixture (with its findings) and the shortest valid one.
+
+    The examples are the files the test suite checks, so a page never shows an example the rule
+    does not report as shown.
+    """
+    invalid = _shortest(folder / "invalid")
+    valid = _shortest(folder / "valid")
+    if invalid is None and valid is None:
+        return []
+    lines = ["## Examples", ""]
+    if invalid is not None:
+        snapshot = invalid.with_name(invalid.name + ".expected")
+        lines += [f"Reported ({_link(folder, invalid)}):", "", *_show(invalid)]
+        if snapshot.is_file():
+            lines += ["```text", snapshot.read_text(encoding="utf-8").rstrip("\n"), "```", ""]
+    if valid is not None:
+        lines += [f"Not reported ({_link(folder, valid)}):", "", *_show(valid)]
+    return lines
+
+
+def _shortest(folder: Path) -> Path | None:
+    """The fixture in ``folder`` with the fewest bytes (then by name), ignoring snapshots and dotfiles."""
+    if not folder.is_dir():
+        return None
+    candidates = [
+        p for p in folder.iterdir() if p.is_file() and not p.name.endswith(".expected") and not p.name.startswith(".")
+    ]
+    return min(candidates, key=lambda p: (p.stat().st_size, p.name), default=None)
+
+
+def _link(folder: Path, fixture: Path) -> str:
+    """A link from ``docs/rules/`` to the fixture in the repository."""
+    relative = f"{folder.name}/{fixture.parent.name}/{fixture.name}"
+    return f"[`{fixture.name}`](../../tests/rules/{relative})"
+
+
+def _show(fixture: Path) -> list[str]:
+    """The fixture as a fenced block, or nothing when it is long, empty or not printable text."""
+    try:
+        text = fixture.read_bytes().decode("utf-8")
+    except UnicodeDecodeError:
+        return []
+    printable = all(c.isprintable() or c in "\n\t" for c in text)
+    if not text.strip() or not printable or text.count("\n") > INLINE_LINES or "```" in text:
+        return []
+    language = "yaml" if fixture.suffix in {".yaml", ".yml"} else "json"
+    return [f"```{language}", text.rstrip("\n"), "```", ""]
 
 
 def write_all(directory: Path) -> list[Path]:

@@ -41,6 +41,10 @@ class RuleSet:
             )
         return found
 
+    def patch_checks(self) -> tuple[ActiveRule, ...]:
+        """The enabled rules on JSON Patch bodies (``PATCH`` family)."""
+        return tuple(a for a in self.by_code.values() if a.rule.patch_check is not None)
+
 
 def matching(selector: str) -> list[Rule[Any]]:
     """Rules a selector names: ``ALL``, a code, a name, or a code prefix (``TOOL``, ``TOOL0``)."""

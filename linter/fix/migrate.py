@@ -81,9 +81,9 @@ def path(source: str, target: str) -> list[str]:
     first_pal = min((r for r in revisions.REVISIONS if r.kind == "pal"), key=lambda r: r.date)
     base = revisions.previous(first_pal.name)
     pal_chain = path(first_pal.name, target) if revisions.BY_NAME[target].kind == "pal" else None
-    if pal_chain is not None and revisions.BY_NAME[source].kind == "persona" and base is not None:
-        if revisions.at_least(source, base.name):
-            return [first_pal.name, *pal_chain]
+    persona = revisions.BY_NAME[source].kind == "persona"
+    if pal_chain is not None and persona and base is not None and revisions.at_least(source, base.name):
+        return [first_pal.name, *pal_chain]
     direction = "an older" if revisions.newer(source, target) else "that"
     raise MigrationError(f"no migration path from {source} to {target}: persona-lint migrates forward only, "
                          f"and not to {direction} revision from this one")
@@ -115,8 +115,8 @@ def _cross(document: Document, revision: str, changes: list[Change], decisions: 
         fixed = reparse(document, apply(document.text, list(made))) if made is not None else None
         if fixed is None or not isinstance(fixed.value, dict) or fixed.problems:
             skipped.append(edit)
-            decisions.append(Decided(revision, _where(edit), f"{describe(edit)}: this change cannot be made on "
-                                                             "this file's text without reformatting it; make it by hand"))
+            by_hand = f"{describe(edit)}: this change cannot be made on this file's text without reformatting it"
+            decisions.append(Decided(revision, _where(edit), by_hand + "; make it by hand"))
             continue
         changes.append(Change(revision, _where(edit), describe(edit)))
         document = fixed

@@ -32,6 +32,8 @@ class Analysis:
     revision: str
     diagnostics: tuple[Diagnostic, ...]
     is_persona: bool
+    is_patch: bool = False
+    """A JSON Patch body: hover and completion speak of the persona its ``path`` values name."""
 
 
 def analyse(path: str | None, text: str, language_id: str | None = None) -> Analysis:
@@ -40,6 +42,8 @@ def analyse(path: str | None, text: str, language_id: str | None = None) -> Anal
     settings = _settings(path)
     document = parse(shown, text.encode("utf-8"), _format(shown, language_id))
     revision = association.choose_revision(document, None, settings.schema_version)
+    if engine.document_kind(document, settings) == "patch":
+        return Analysis(document, revision, tuple(engine.lint_with_settings(document, settings)), True, True)
     if not looks_like_persona(document, shown):
         return Analysis(document, revision, (), False)
     return Analysis(document, revision, tuple(engine.lint_with_settings(document, settings)), True)
@@ -78,22 +82,50 @@ def hover_text(analysis: Analysis, position: Position) -> tuple[str, Span] | Non
     if found is None:
         return None
     member, span = found
+    if analysis.is_patch:
+        named = _patch_path(analysis, member)
+        if named is None:
+            return None
+        member = named
     description = schemahelp.describe(analysis.revision, member)
     if description is None:
         return None
     return f"`{member}` ({analysis.revision})\n\n{description}", span
 
 
+def _patch_path(analysis: Analysis, member: str) -> str | None:
+    """The persona pointer a patch's ``path`` (or ``from``) member holds, if that is where ``member`` is."""
+    tokens = pointer.split(member)
+    if len(tokens) != 2 or tokens[1] not in ("path", "from"):
+        return None
+    held = _value(analysis.document.value, member)
+    return held if isinstance(held, str) and pointer.syntax_error(held) is None else None
+
+
 def completions(analysis: Analysis, position: Position) -> list[tuple[str, str | None, bool]]:
     """``(label, documentation, is_key)``: keys missing from the object under the cursor, or enum values."""
     found = member_at(analysis, position)
     where = found[0] if found else ""
+    if analysis.is_patch:
+        return _patch_completions(analysis, where)
     value = _value(analysis.document.value, where)
     if isinstance(value, dict) or found is None:
         present = value.keys() if isinstance(value, dict) else set()
         allowed = schemahelp.keys(analysis.revision, where)
         return [(k.name, k.description, True) for k in allowed if k.name not in present]
     return [(str(v), None, False) for v in schemahelp.enum_values(analysis.revision, where) if isinstance(v, str)]
+
+
+def _patch_completions(analysis: Analysis, where: str) -> list[tuple[str, str | None, bool]]:
+    """In a patch's ``path`` value: the full paths one level below what is typed so far."""
+    tokens = pointer.split(where)
+    typed = _value(analysis.document.value, where)
+    if len(tokens) != 2 or tokens[1] not in ("path", "from") or not isinstance(typed, str):
+        return []
+    parent = typed.rsplit("/", 1)[0] if typed.startswith("/") else ""
+    if pointer.syntax_error(parent):
+        return []
+    return [(pointer.join(parent, k.name), k.description, False) for k in schemahelp.keys(analysis.revision, parent)]
 
 
 def _pointers(value: Any, prefix: str = "") -> Iterator[str]:

@@ -18,6 +18,7 @@ from linter.diagnostic import Diagnostic, Severity
 from linter.document.lines import split_lines
 from linter.lsp import analysis
 from linter.lsp.positions import from_lsp, span_to_lsp
+from linter.reporters import message_with_hint
 from linter.util.version import VERSION as __version__
 
 CHANGE_DELAY = 0.15
@@ -68,10 +69,9 @@ class PersonaLintServer(LanguageServer):
         from linter.engine.registry import by_key
         from linter.engine.ruledocs import url
 
-        hint = f" ({diagnostic.hint})" if diagnostic.hint else ""
         return types.Diagnostic(
             range=self.range(diagnostic.span, lines),
-            message=diagnostic.message + hint,
+            message=message_with_hint(diagnostic),
             severity=SEVERITIES[diagnostic.severity],
             code=diagnostic.code,
             code_description=types.CodeDescription(href=url(by_key()[diagnostic.code])),

@@ -7,11 +7,17 @@ import os
 from collections.abc import Callable, Mapping
 from typing import TextIO
 
+from linter.diagnostic import Diagnostic
 from linter.run.model import LintResult
 
 Reporter = Callable[[LintResult, TextIO], None]
 
 FORMATS = ("text", "json", "sarif", "github", "junit", "gitlab")
+
+
+def message_with_hint(diagnostic: Diagnostic) -> str:
+    """``message (hint)``, or the message alone: how every output but JSON words a finding."""
+    return f"{diagnostic.message} ({diagnostic.hint})" if diagnostic.hint else diagnostic.message
 
 
 def reporter(name: str) -> Reporter:

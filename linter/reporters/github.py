@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import TextIO
 
 from linter.diagnostic import Diagnostic, Severity
+from linter.reporters import message_with_hint
 from linter.reporters.text import summary
 from linter.run.model import LintResult
 
@@ -34,7 +35,7 @@ def annotation(diagnostic: Diagnostic) -> str:
         "title": f"{diagnostic.code} {diagnostic.name}",
     }
     joined = ",".join(f"{key}={escape_property(value)}" for key, value in properties.items())
-    message = diagnostic.message + (f" ({diagnostic.hint})" if diagnostic.hint else "")
+    message = message_with_hint(diagnostic)
     return f"::{COMMANDS[diagnostic.severity]} {joined}::{escape_data(message)}"
 
 

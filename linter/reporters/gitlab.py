@@ -12,6 +12,7 @@ from collections import Counter
 from typing import Any, TextIO
 
 from linter.diagnostic import Diagnostic, Severity
+from linter.reporters import message_with_hint
 from linter.reporters.sarif import relative_path
 from linter.run.model import LintResult
 
@@ -31,10 +32,9 @@ def issues(result: LintResult) -> list[dict[str, Any]]:
         triple = (diagnostic.path, diagnostic.code, diagnostic.pointer)
         occurrence = seen[triple]
         seen[triple] += 1
-        hint = f" ({diagnostic.hint})" if diagnostic.hint else ""
         found.append({
             "type": "issue",
-            "description": f"{diagnostic.code} {diagnostic.message}{hint}",
+            "description": f"{diagnostic.code} {message_with_hint(diagnostic)}",
             "check_name": diagnostic.code,
             "categories": ["Bug Risk" if diagnostic.severity is Severity.ERROR else "Style"],
             "fingerprint": fingerprint(diagnostic, occurrence),

@@ -14,6 +14,7 @@ from typing import Any, TextIO
 from urllib.parse import quote
 
 from linter.diagnostic import Diagnostic, Severity
+from linter.reporters import message_with_hint
 from linter.run.model import LintResult
 
 SCHEMA_URI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
@@ -63,7 +64,7 @@ def rules_metadata() -> list[dict[str, Any]]:
 
 def result(diagnostic: Diagnostic, index: int | None) -> dict[str, Any]:
     span = diagnostic.span
-    text = diagnostic.message + (f" ({diagnostic.hint})" if diagnostic.hint else "")
+    text = message_with_hint(diagnostic)
     found: dict[str, Any] = {"ruleId": diagnostic.code}
     if index is not None:
         found["ruleIndex"] = index

@@ -6,6 +6,7 @@ from collections import Counter
 from typing import TextIO
 
 from linter.diagnostic import Diagnostic, Severity
+from linter.reporters import message_with_hint
 from linter.reporters.fixes import fixable_line, marker
 from linter.reporters.source import SourceExcerpts
 from linter.run.model import LintResult
@@ -13,10 +14,9 @@ from linter.run.model import LintResult
 
 def line(diagnostic: Diagnostic, marker: str = "") -> str:
     start = diagnostic.span.start
-    hint = f" ({diagnostic.hint})" if diagnostic.hint else ""
     return (
         f"{diagnostic.path}:{start.line}:{start.column}: {diagnostic.severity.value} "
-        f"{diagnostic.code} {marker}{diagnostic.message}{hint} [{diagnostic.name}]"
+        f"{diagnostic.code} {marker}{message_with_hint(diagnostic)} [{diagnostic.name}]"
     )
 
 

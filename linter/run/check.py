@@ -40,15 +40,22 @@ def check_target(target: Target, request: Request, stdin: BinaryIO | None = None
         rules = selection.resolve(settings, settings.ignored_for(shown))
         return FileReport(shown, tuple(engine.unreadable(shown, reason, rules)))
     document = parse(shown, data)
-    if not target.explicit and isinstance(document.value, dict) and not PERSONA_KEYS & document.value.keys():
+    kind = engine.document_kind(document, settings, request.kind)
+    if kind == "persona" and not target.explicit and isinstance(document.value, dict) and not (
+        PERSONA_KEYS & document.value.keys()
+    ):
         return FileReport(shown, (), checked=False)
-    diagnostics = tuple(engine.lint_with_settings(document, settings, request.revision))
+    base, unread = _base(request, settings, shown) if kind == "patch" else (None, ())
+    diagnostics = unread + tuple(engine.lint_with_settings(document, settings, request.revision, kind=kind, base=base))
     fixes = None
-    if request.fix is not None and any(fixable(d, request.fix == "unsafe") for d in diagnostics):
+    if kind == "persona" and request.fix is not None and any(fixable(d, request.fix == "unsafe") for d in diagnostics):
         document, diagnostics, fixes = _fix(target, data, document, settings, request)
     # The kept source feeds --show-source: mask secrets there too (linter.secrets).
     kept = redact_source(document.text, document.value) if diagnostics and request.keep_sources else None
-    return FileReport(shown, diagnostics, text=kept, fixes=fixes)
+    others: tuple[tuple[str, str], ...] = ()
+    if base is not None and request.keep_sources and any(d.path == base.path for d in diagnostics):
+        others = ((base.path, redact_source(base.text, base.value)),)
+    return FileReport(shown, diagnostics, text=kept, other_texts=others, fixes=fixes)
 
 
 def _fix(
@@ -98,6 +105,19 @@ def _say_why(diagnostics: tuple[Diagnostic, ...], refused: tuple[Refused, ...]) 
             d = replace(d, fix=None, hint=f"{d.hint}; {note}" if d.hint else note)
         said.append(d)
     return tuple(said)
+
+
+def _base(request: Request, settings: Settings, shown: str) -> tuple[Document | None, tuple[Diagnostic, ...]]:
+    """The persona a patch applies to (``--base``, else the configuration's ``bases``), parsed."""
+    configured = settings.base_for(shown)
+    path = request.base or (str(configured) if configured is not None else None)
+    if path is None:
+        return None, ()
+    data, reason = _read(path, None)
+    if data is None:
+        rules = selection.resolve(settings, settings.ignored_for(shown))
+        return None, tuple(engine.unreadable(path, f"the base persona: {reason}", rules))
+    return parse(path, data), ()
 
 
 def settings_of(request: Request, path: str) -> Settings:

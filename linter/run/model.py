@@ -22,6 +22,10 @@ class Request:
     extend_select: tuple[str, ...] = ()
     ignore: tuple[str, ...] = ()
     stdin_filename: str | None = None
+    kind: Literal["persona", "patch"] | None = None
+    """``--kind``: read every file as a persona or as a JSON Patch body (else each file is guessed)."""
+    base: str | None = None
+    """``--base``: the persona file every patch applies to (else the configuration's ``bases``)."""
     jobs: int = 1
     """Worker processes for many files (``linter.parallel``); 1 checks everything in this process."""
     keep_sources: bool = True
@@ -53,6 +57,8 @@ class FileReport:
     text: str | None = None
     """The decoded source, kept only when there are diagnostics (for ``--show-source``)."""
     fixes: FileFixes | None = None
+    other_texts: tuple[tuple[str, str], ...] = ()
+    """Other files the diagnostics point into (a patch's base persona), by path, masked too."""
 
 
 @dataclass(frozen=True, slots=True)

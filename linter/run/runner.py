@@ -26,8 +26,15 @@ def run(request: Request, stdin: BinaryIO | None = None) -> LintResult:
             sources[report.path] = report.text
         if report.fixes is not None:
             fixes.append(report.fixes)
+        sources.update(report.other_texts)
         diagnostics.extend(report.diagnostics)
+    # A base persona's own findings come again with every patch applied to it (and with the
+    # base itself when it is checked too): each is reported once.
+    diagnostics = list(dict.fromkeys(diagnostics))
     diagnostics.sort(key=lambda d: d.sort_key)
+    # A patch's findings may point into its base persona: that file was checked too.
+    checked = set(paths)
+    paths.extend(sorted({d.path for d in diagnostics} - checked))
     return LintResult(tuple(diagnostics), len(paths), tuple(notices), tuple(paths), sources, tuple(fixes))
 
 

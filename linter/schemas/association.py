@@ -24,11 +24,20 @@ _PAL_ONLY_KEYS = ("pal_name", "default_face_id", "pal_id")
 
 
 def inferred_revision(document: Document) -> str | None:
-    """``pal-2026-06`` for a body that can only be a PAL (``pal_name``, ``default_face_id``)."""
+    """The newest PAL revision for a body that can only be a PAL (``pal_name``, ``default_face_id``),
+    or a JSON Patch with an operation on one of those fields."""
     value = document.value
     if isinstance(value, dict) and any(key in value for key in _PAL_ONLY_KEYS):
         return revisions.PAL_DEFAULT
+    if isinstance(value, list) and any(_patches_pal_key(item) for item in value):
+        return revisions.PAL_DEFAULT
     return None
+
+
+def _patches_pal_key(operation: object) -> bool:
+    path = operation.get("path") if isinstance(operation, dict) else None
+    tokens = path.split("/") if isinstance(path, str) else []
+    return len(tokens) > 1 and tokens[1] in _PAL_ONLY_KEYS
 
 
 def declared_revision(document: Document) -> str | None:

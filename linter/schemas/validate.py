@@ -98,16 +98,21 @@ def _unknown_properties(error: Failure, where: str, revision: str | None) -> Ite
     for name in instance:
         if name in known or any(p.search(name) for p in patterns):
             continue
-        member = ptr.join(where, name)
-        hint = other_revisions_hint(where, name, revision) if revision else None
-        close = closest(name, known) if hint is None else None
-        hint = hint or (f"did you mean {close!r}?" if close else None)
-        where_text = f"in {_name(where)}" if where else "at the top level"
-        message = f"unknown property {name!r} {where_text}; the API ignores keys it does not know"
-        fix = None
-        if close and close not in instance:  # a near miss of a known key: likely, not certain
-            fix = Fix(f"Rename {name!r} to {close!r}", "unsafe", (RenameKey(member, close),))
-        yield SchemaFinding("SCH001", Finding(member, message, target="key", hint=hint, fix=fix))
+        yield unknown_key(where, name, known, revision)
+
+
+def unknown_key(where: str, name: str, known: list[str], revision: str | None) -> SchemaFinding:
+    """The ``SCH001`` finding for key ``name`` of the object at ``where`` (persona or patch path)."""
+    member = ptr.join(where, name)
+    hint = other_revisions_hint(where, name, revision) if revision else None
+    close = closest(name, known) if hint is None else None
+    hint = hint or (f"did you mean {close!r}?" if close else None)
+    where_text = f"in {_name(where)}" if where else "at the top level"
+    message = f"unknown property {name!r} {where_text}; the API ignores keys it does not know"
+    fix = None
+    if close:  # a near miss of a known key: likely, not certain (the engine drops it where the key exists)
+        fix = Fix(f"Rename {name!r} to {close!r}", "unsafe", (RenameKey(member, close),))
+    return SchemaFinding("SCH001", Finding(member, message, target="key", hint=hint, fix=fix))
 
 
 def _variants(error: Failure, where: str, key: str, revision: str | None) -> Iterator[SchemaFinding]:

@@ -1,7 +1,7 @@
 """Mistakes seen in real personas and in Tavus' own examples, as data for the ``PIPE`` rules.
 
-Every entry cites ``../shared/reference/tavus-persona-api.md`` (section 1 for top-level
-fields, 2 for layers, 3 for the cross-field rules X1-X53, 8 for open questions).
+Each group says where it was seen: Tavus' docs (https://docs.tavus.io/api-reference/personas/create-persona
+and the pages it links) or public persona files and code.
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from typing import NamedTuple
 from linter.tavus.persona import PERSONA_KEYS, Persona
 
 CONVERSATION_FIELDS: dict[str, str] = {
-    # Section 1, "Fields that belong to Create Conversation, not the persona" (X46).
+    # Create Conversation fields (https://docs.tavus.io/sections/conversational-video-interface/creating-a-conversation).
     "memory_stores": "Memories are keyed per conversation (Create Conversation, 2025-08-15)",
     "conversational_context": "per-conversation context is a Create Conversation field",
     "custom_greeting": "the greeting is set per conversation (Create Conversation)",
@@ -32,15 +32,15 @@ class Misnamed(NamedTuple):
 
 
 MISNAMED_KEYS: tuple[Misnamed, ...] = (
-    # X47, from the tavus-skills SKILL.md [S32] and code-search hits. `voice_id` (X47) and
-    # `perception_model_name` (section 8, item 9) are left to the schema's unknown-property
+    # Observed in public persona files and the tavus-skills SKILL.md. `voice_id` and
+    # `perception_model_name` (a typo in Tavus' changelog) are left to the schema's unknown-property
     # finding, whose "did you mean" hint already names `external_voice_id` / `perception_model`.
     Misnamed("/layers/llm/llm", "/layers/llm/model", "the model is chosen with 'model'"),
     Misnamed(
         "/layers/perception/ambient_awareness", "",
         "there is no on/off switch; list what to watch for in the awareness queries",
     ),
-    # Section 8, item 8: the create-persona example nests these under layers.
+    # The create-persona example on docs.tavus.io nests these under layers.
     Misnamed("/layers/document_ids", "/document_ids", "knowledge-base documents attach at the top level"),
     Misnamed("/layers/document_tags", "/document_tags", "knowledge-base tags attach at the top level"),
     # Layers written at the top level (seen in public harness configs).
@@ -68,7 +68,7 @@ class WrongValue(NamedTuple):
 
 
 WRONG_VALUES: tuple[WrongValue, ...] = (
-    # X47: "tavus" is the platform, not an engine name [S32].
+    # "tavus" is the platform, not an engine name (observed in public persona files).
     WrongValue("/layers/stt/stt_engine", "tavus", "STT engines are named 'tavus-auto', 'tavus-parakeet', ...; "
                "omit 'stt_engine' for the default"),
     WrongValue("/layers/tts/tts_engine", "tavus", "Tavus has no TTS engine of its own: omit 'tts_engine' "
@@ -77,7 +77,7 @@ WRONG_VALUES: tuple[WrongValue, ...] = (
 
 
 class LenientBoolean(NamedTuple):
-    """A boolean field whose schema also accepts the strings "true"/"false" (X17, X52)."""
+    """A boolean field whose schema also accepts the strings "true"/"false" (as Tavus' own examples send)."""
 
     pointer: str
     layer: str
@@ -95,7 +95,7 @@ LENIENT_BOOLEANS: tuple[LenientBoolean, ...] = (
 
 
 class IdField(NamedTuple):
-    """A field holding a Tavus ID, and the prefix the IDs in Tavus' examples carry (X45)."""
+    """A field holding a Tavus ID, and the prefix the IDs in Tavus' examples carry."""
 
     pointer: str  # "/guardrail_ids/*" for every item of an array
     prefix: str
@@ -114,7 +114,7 @@ ID_FIELDS: tuple[IdField, ...] = (
 )
 
 PAL_ALIASES: dict[str, str] = {
-    # Section 5.2, tavus-pal-2026-06: the pre-PAL names stay accepted aliases on /v2/pals.
+    # The pre-PAL names stay accepted aliases on /v2/pals (https://docs.tavus.io/api-reference/pals/create-pal).
     "/persona_name": "/pal_name",
     "/default_replica_id": "/default_face_id",
     "/layers/conversational_flow/replica_interruptibility": "/layers/conversational_flow/pal_interruptibility",

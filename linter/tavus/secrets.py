@@ -66,7 +66,7 @@ _SHORTEST_TOKEN = 15
 def may_hold_token(text: str) -> bool:
     """Whether ``text`` is long enough for one of :data:`TOKEN_SHAPES` and one can start in it (a
     superset: other strings skip all ten). Substring tests, not one regex of alternatives: that
-    regex, tried at every character of every string, was half the secret walk over a persona's
+    regex, tried at every character of every string, would be half the secret walk over a persona's
     2 to 3 kB of text; most strings (types, names) are too short to try at all."""
     return len(text) >= _SHORTEST_TOKEN and (
         "sk-" in text or "sk_" in text or "hf_" in text or "AIza" in text or "AKIA" in text or "eyJ" in text

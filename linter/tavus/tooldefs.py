@@ -1,7 +1,8 @@
 """Function tools as the TOOL and PERC rules read them: definitions, limits and schema walks.
 
-Limits cite ``../shared/reference/tavus-cli-facts.md`` (the official tavus-cli's tools
-registry models) and the reference's section 4 (OpenAI function-tool format).
+Limits come from the official tavus-cli's tools registry models (https://pypi.org/project/tavus-cli/),
+Tavus' tool pages and OpenAI's function-calling format
+(https://platform.openai.com/docs/guides/function-calling).
 """
 
 from __future__ import annotations
@@ -14,20 +15,20 @@ from linter.util import pointer as ptr
 from linter.util.lazy_regex import LazyPattern
 
 MAX_TOOLS = 50
-"""At most 50 tools per persona (tavus-cli-facts: tools registry)."""
+"""At most 50 tools per persona (the tavus-cli tools registry)."""
 MAX_DEFINITION_CHARS = 10_000
-"""``len(description) + len(json.dumps(parameters, sort_keys=True))`` limit (tavus-cli-facts)."""
+"""``len(description) + len(json.dumps(parameters, sort_keys=True))`` limit (the tavus-cli tools registry)."""
 RESERVED_PARAMETER_PREFIX = "tavus_"
-"""Parameter names with this prefix are reserved for system placeholders (tavus-cli-facts)."""
+"""Parameter names with this prefix are reserved for system placeholders (the tavus-cli tools registry)."""
 OPENAI_NAME = LazyPattern(r"[a-zA-Z0-9_-]{1,64}")
-"""OpenAI's tool-name validation (reference section 4); the schema checks it."""
+"""OpenAI's tool-name validation; the schema checks it."""
 REGISTRY_NAME = LazyPattern(r"[A-Za-z_][A-Za-z0-9_]{0,63}")
-"""The Tavus tools registry's stricter name rule (tavus-cli-facts; reference section 4)."""
+"""The Tavus tools registry's stricter name rule (https://docs.tavus.io/api-reference/tools/create-tool)."""
 SNAKE_CASE = LazyPattern(r"[a-z_][a-z0-9_]*")
 RAVEN_ENTRY_CHARS = 1_000
-"""Per-entry limit of Raven queries, prompts and tool strings on the Perception-tool page [S11b]."""
+"""Per-entry limit of Raven queries, prompts and tool strings (https://docs.tavus.io/sections/conversational-video-interface/persona/perception-tool)."""
 RAVEN_ENTRY_CHARS_LENIENT = 10_000
-"""The same limit as the Perception page states it [S10b] (reference section 2.4, 8.6)."""
+"""The same limit as the Perception page states it (https://docs.tavus.io/sections/conversational-video-interface/persona/perception)."""
 
 _SUBSCHEMA_MAPS = ("properties", "patternProperties", "$defs", "definitions", "dependentSchemas")
 _SUBSCHEMA_LISTS = ("prefixItems", "anyOf", "oneOf", "allOf")
@@ -237,12 +238,12 @@ class PerceptionGroup(NamedTuple):
 
 
 PERCEPTION_GROUPS = (
-    # The legacy names (renamed visual_* in 2026-02) steer the same visual tools (reference 2.4).
+    # The legacy names (renamed visual_* in 2026-02) steer the same visual tools (Perception page).
     PerceptionGroup("visual", ("visual_tool_prompt", "perception_tool_prompt"), ("visual_tools", "perception_tools")),
     PerceptionGroup("audio", ("audio_tool_prompt",), ("audio_tools",)),
 )
 AUDIO_FIELDS = ("audio_awareness_queries", "audio_tool_prompt", "audio_tools")
-"""Raven-1-only perception fields (reference section 2.4, X36)."""
+"""Raven-1-only perception fields (https://docs.tavus.io/sections/conversational-video-interface/persona/perception)."""
 PERCEPTION_TOOL_LISTS = tuple(
     f"/layers/perception/{key}" for key in ("perception_tools", "visual_tools", "audio_tools")
 )

@@ -2,7 +2,7 @@
 
 A cold ``persona-lint check`` of a valid persona uses about a fifth of the patterns that
 ``linter`` and ``rules`` define at module level (most serve findings, positions, masking or
-prompts that mention tools); compiling all of them at import was about 6% of the run's
+prompts that mention tools); compiling all of them at import would cost about 6% of the run's
 instructions. A :class:`LazyPattern` compiles on its first call, then its instance attributes
 *are* the compiled pattern's methods, so later calls cost what ``re.Pattern`` calls cost.
 """

@@ -75,3 +75,19 @@ def display(pointer: str) -> str:
         else:
             text += f"[{token!r}]"
     return text
+
+
+def syntax_error(pointer: str) -> str | None:
+    """Why ``pointer`` is not an RFC 6901 JSON Pointer, or ``None`` when it is one.
+
+    RFC 6901 section 3: the root is ``""``; every other pointer starts with ``/``, and ``~``
+    appears only as ``~0`` (for ``~``) or ``~1`` (for ``/``).
+    """
+    if pointer and not pointer.startswith("/"):
+        return "it must be empty (the whole document) or start with '/'"
+    at = pointer.find("~")
+    while at != -1:
+        if pointer[at + 1 : at + 2] not in ("0", "1"):
+            return f"'~' at character {at + 1} must be followed by 0 or 1 ('~0' is '~', '~1' is '/')"
+        at = pointer.find("~", at + 2)
+    return None

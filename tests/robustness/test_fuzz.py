@@ -8,6 +8,7 @@ from __future__ import annotations
 import os
 from typing import Any
 
+import pytest
 import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -15,14 +16,18 @@ from strategies import json_values, mutated_personas, persona_values
 
 from linter import Diagnostic, lint_text
 
+pytestmark = pytest.mark.slow
+
 SCALE = int(os.environ.get("FUZZ_SCALE", "1"))
 """Multiply the case counts: ``FUZZ_SCALE=20 pytest tests/robustness`` for a deep local run."""
 FUZZ = settings(max_examples=300 * SCALE, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 DEEP = settings(max_examples=600 * SCALE, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
-def assert_sane(diagnostics: list[Diagnostic], text: str) -> None:
-    lines = text.count("\n") + text.count("\r") + 2
+def assert_sane(diagnostics: list[Diagnostic], text: str | bytes) -> None:
+    # For bytes, counting the newline bytes bounds the line count in every encoding read.
+    newline, carriage = ("\n", "\r") if isinstance(text, str) else (b"\n", b"\r")
+    lines = text.count(newline) + text.count(carriage) + 2  # type: ignore[arg-type]
     for d in diagnostics:
         assert d.code != "INT001", d.message  # a rule raised: a bug
         assert 1 <= d.span.start.line <= lines and d.span.start.column >= 1
@@ -32,13 +37,13 @@ def assert_sane(diagnostics: list[Diagnostic], text: str) -> None:
 @FUZZ
 @given(st.binary(max_size=3000))
 def test_arbitrary_bytes_as_json(data: bytes) -> None:
-    lint_text(data, "fuzz.json")
+    assert_sane(lint_text(data, "fuzz.json"), data)
 
 
 @FUZZ
 @given(st.binary(max_size=3000))
 def test_arbitrary_bytes_as_yaml(data: bytes) -> None:
-    lint_text(data, "fuzz.yaml")
+    assert_sane(lint_text(data, "fuzz.yaml"), data)
 
 
 @FUZZ
@@ -71,3 +76,17 @@ def test_persona_shaped_yaml(value: Any) -> None:
 @given(mutated_personas())
 def test_mutations_of_valid_personas(text: str) -> None:
     assert_sane(lint_text(text, "mutated.json"), text)
+
+
+def test_assert_sane_fails_on_a_crashed_rule_and_a_position_off_the_text() -> None:
+    from linter.diagnostic import Position, Severity, Span
+
+    def finding(code: str, line: int) -> Diagnostic:
+        span = Span(Position(line, 1), Position(line, 2))
+        return Diagnostic("fuzz.json", span, code, "internal-error", Severity.ERROR, "rule raised", "", None)
+
+    assert_sane([finding("SYN001", 1)], b"{\n")
+    with pytest.raises(AssertionError):
+        assert_sane([finding("INT001", 1)], b"{\n")
+    with pytest.raises(AssertionError):
+        assert_sane([finding("SYN001", 9)], b"{\n")

@@ -14,6 +14,8 @@ from linter import lint_text
 from linter.cli import cli
 from linter.run import check, runner
 
+pytestmark = pytest.mark.slow  # large and pathological inputs
+
 GOOD = '{"persona_name": "Echo", "pipeline_mode": "echo"}\n'
 BAD = '{"persona_name": "Echo", "pipeline_mode": "ecko"}\n'
 LAUGHS = "persona_name: lol\n" + "".join(

@@ -19,6 +19,8 @@ from linter.cli import cli
 from linter.reporters import FORMATS
 from linter.util import atomic
 
+pytestmark = pytest.mark.slow  # lints the whole corpus, in every format and in subprocesses
+
 REPO = Path(__file__).resolve().parents[2]
 CORPUS = [REPO / "examples", REPO / "tests" / "rules", REPO / "tests" / "data"]
 REMOTE_REF = """{
@@ -73,7 +75,10 @@ def test_linting_everything_never_touches_the_network(no_network: list[Any]) -> 
 def test_linting_writes_nothing(tmp_path: Path, output_format: str) -> None:
     before = tree_digest(REPO / "tests")
     examples_before = tree_digest(REPO / "examples")
-    CliRunner().invoke(cli, ["check", "--format", output_format, *map(str, CORPUS)])
+    result = CliRunner().invoke(cli, ["check", "--format", output_format, *map(str, CORPUS)])
+    assert result.exit_code == 1, result.output  # the corpus holds errors: the run reached its report
+    assert result.exception is None or isinstance(result.exception, SystemExit)
+    assert "PIPE001" in result.output  # findings were reported, in this format
     assert tree_digest(REPO / "tests") == before
     assert tree_digest(REPO / "examples") == examples_before
 
