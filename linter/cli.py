@@ -166,6 +166,42 @@ def schema(revision: str, layer: str | None, bundle: bool, output: Path | None, 
 
 
 @cli.command()
+@click.argument("paths", nargs=-1, type=click.Path(path_type=str))
+@click.option("--to", "target", type=click.Choice(revisions.NAMES), default=revisions.DEFAULT, show_default=True,
+              help="The API revision to migrate to.")
+@click.option("--from", "source", type=click.Choice(revisions.NAMES), default=None,
+              help="The revision the files are in (default: chosen as `check` chooses it).")
+@click.option("--diff", is_flag=True, help="Print a unified diff of the migration; write nothing.")
+@click.option("--emit-patch", is_flag=True,
+              help="Print the RFC 6902 JSON Patch that performs the migration (for PATCH /v2/personas/{id}); "
+                   "write nothing. One file only.")
+@click.option("--config", type=click.Path(exists=True, dir_okay=False, path_type=Path), default=None,
+              help="Use this configuration file instead of searching for one.")
+def migrate(
+    paths: tuple[str, ...], target: str, source: str | None, diff: bool, emit_patch: bool, config: Path | None
+) -> None:
+    """Rewrite persona files for a newer API revision, keeping their formatting."""
+    from linter.reporters.migration import report
+    from linter.run.migration import MigrationRequest, Mode, migrate_paths
+
+    if not paths:
+        raise click.UsageError("give at least one PATH (a file or a directory)")
+    if diff and emit_patch:
+        raise click.UsageError("--diff and --emit-patch cannot be combined")
+    if emit_patch and (len(paths) != 1 or Path(paths[0]).is_dir()):
+        raise click.UsageError("--emit-patch takes exactly one persona file")
+    mode: Mode = "patch" if emit_patch else "diff" if diff else "write"
+    request = MigrationRequest(paths=paths, to=target, source=source, mode=mode, config=config)
+    try:
+        sys.exit(report(migrate_paths(request), mode, sys.stdout, sys.stderr))
+    except ConfigError as error:
+        _fail(str(error))
+    except BrokenPipeError:
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        sys.exit(1)
+
+
+@cli.command()
 def lsp() -> None:
     """Run the language server on standard input and output (needs the 'lsp' extra: pygls)."""
     try:

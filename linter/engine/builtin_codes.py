@@ -115,4 +115,12 @@ https://www.rfc-editor.org/rfc/rfc6902#section-4.6); values compare as JSON (the
     _code("INT001", "internal-error", "error", """persona-lint failed while checking this file (a bug).
 
 Why: the failing rule is named so that it can be reported; every other rule still ran."""),
+    _code("MIG001", "migration-needs-decision", "warning", """`migrate` left something for a person to decide.
+
+Why: most changes between API revisions have one documented equivalent (a renamed field, a
+replaced model), and `migrate` makes them. Some do not: a removed TTS engine has no equivalent
+voice, a field set under both its old and new names has two values, a YAML block cannot be
+rewritten without reformatting. `migrate` leaves the file's value as it is there, names the
+revision boundary and says what to decide. Only `migrate` reports this code; `persona-lint check`
+then reports the value under the new revision."""),
 )

@@ -33,6 +33,7 @@ FAMILIES = {
     "TOOL": "function tools",
     "SEC": "secrets",
     "PATCH": "JSON Patch bodies",
+    "MIG": "migration between API revisions",
     "INT": "internal errors",
 }
 

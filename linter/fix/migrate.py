@@ -10,12 +10,13 @@ step cannot decide alone stays in the file and is reported.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from linter.diagnostic import AddMember, Edit, Fix, Hoist, RemoveMember, RenameKey, ReplaceValue
 from linter.document.model import Document
 from linter.fix.apply import reparse
+from linter.fix.jsondiff import diff
 from linter.fix.textedit import TextEdit, apply, text_edits
 from linter.schemas import association
 from linter.tavus import revisions
@@ -58,10 +59,18 @@ class MigrationOutcome:
     target: str
     changes: tuple[Change, ...]
     decisions: tuple[Decided, ...]
+    value: Any = field(default=None, compare=False, repr=False)
+    """The migrated body, parsed."""
 
     @property
     def changed(self) -> bool:
         return bool(self.changes)
+
+    def patch(self, original: Any) -> list[dict[str, Any]]:
+        """The RFC 6902 JSON Patch from ``original`` (the parsed input) to the migrated body: what to
+        send to ``PATCH /v2/personas/{id}``. ``$schema`` is an editor's annotation, not a field of the
+        live persona, so it takes no part."""
+        return diff(_without_schema(original), _without_schema(self.value))
 
 
 def path(source: str, target: str) -> list[str]:
@@ -98,7 +107,7 @@ def migrate_document(document: Document, source: str, target: str) -> MigrationO
     for revision in path(source, target):
         document = _cross(document, revision, changes, decisions)
     document = _declare(document, source, target, changes)
-    return MigrationOutcome(document.text, source, target, tuple(changes), tuple(decisions))
+    return MigrationOutcome(document.text, source, target, tuple(changes), tuple(decisions), document.value)
 
 
 def _cross(document: Document, revision: str, changes: list[Change], decisions: list[Decided]) -> Document:
@@ -146,6 +155,10 @@ def _declare(document: Document, source: str, target: str, changes: list[Change]
 
 def _renamed(url: str, old: str, new: str) -> str:
     return re.sub(rf"(^|/){re.escape(old)}(?=/|\.)", lambda m: m.group(1) + new, url, count=1)
+
+
+def _without_schema(value: Any) -> Any:
+    return {k: v for k, v in value.items() if k != "$schema"} if isinstance(value, dict) else value
 
 
 def describe(edit: Edit) -> str:

@@ -257,13 +257,15 @@ class _Resolver:
         if text[first - indent:first].strip():
             return None
         key = _yaml_key(edit.key, quoted=False)
-        value = _yaml_scalar(edit.value) if not isinstance(edit.value, (dict, list)) else _json(edit.value)
+        value = _yaml_scalar(edit.value) if not isinstance(edit.value, (dict, list)) else _yaml_block(
+            edit.value, indent, self.newline
+        )
         if key is None or value is None:
             return None
         # The block's own end, not its last located member's: a member whose value is an alias has no location.
         block_end = self.locations.values[edit.parent_pointer][1]
         at = _line_after(text, max(self._member_end(siblings[-1]), len(text[:block_end].rstrip())))
-        line = " " * indent + f"{key}: {value}"
+        line = " " * indent + f"{key}:{'' if value.startswith(self.newline) else ' '}{value}"
         if at == len(text) and not text.endswith(("\n", "\r")):
             return TextEdit(at, at, self.newline + line)
         return TextEdit(at, at, line + self.newline)
@@ -315,6 +317,18 @@ def _yaml_scalar(value: JsonValue) -> str | None:
     if isinstance(value, str):
         return _plain(value) or json.dumps(value, ensure_ascii=False)
     return None
+
+
+def _yaml_block(value: dict[str, JsonValue] | list[JsonValue], indent: int, newline: str) -> str | None:
+    """A collection as block YAML below a key at ``indent`` (flow ``{}``/``[]`` when empty)."""
+    if not value:
+        return _json(value)
+    try:
+        dumped = yaml.safe_dump(value, default_flow_style=False, sort_keys=False, allow_unicode=True, width=10_000)
+    except yaml.YAMLError:
+        return None
+    inner = " " * (indent + 2)
+    return "".join(newline + inner + line for line in dumped.rstrip("\n").split("\n"))
 
 
 def _yaml_key(key: str, quoted: bool) -> str | None:

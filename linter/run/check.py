@@ -35,7 +35,7 @@ def check_target(target: Target, request: Request, stdin: BinaryIO | None = None
     """Lint one file (or stdin) with the configuration that applies to it."""
     shown = request.stdin_filename or "-" if target.path == "-" else target.path
     settings = settings_of(request, shown)
-    data, reason = _read(target.path, stdin)
+    data, reason = read(target.path, stdin)
     if data is None:
         rules = selection.resolve(settings, settings.ignored_for(shown))
         return FileReport(shown, tuple(engine.unreadable(shown, reason, rules)))
@@ -113,7 +113,7 @@ def _base(request: Request, settings: Settings, shown: str) -> tuple[Document | 
     path = request.base or (str(configured) if configured is not None else None)
     if path is None:
         return None, ()
-    data, reason = _read(path, None)
+    data, reason = read(path, None)
     if data is None:
         rules = selection.resolve(settings, settings.ignored_for(shown))
         return None, tuple(engine.unreadable(path, f"the base persona: {reason}", rules))
@@ -132,7 +132,7 @@ def _with_flags(
     return settings.with_overrides(schema_version=None, select=select, extend_select=extend_select, ignore=ignore)
 
 
-def _read(path: str, stdin: BinaryIO | None) -> tuple[bytes | None, str]:
+def read(path: str, stdin: BinaryIO | None) -> tuple[bytes | None, str]:
     if path == "-":
         stream = stdin if stdin is not None else sys.stdin.buffer
         data = stream.read(MAX_FILE_BYTES + 1)
