@@ -9,7 +9,7 @@ Everything else is internal and may change between releases.
 
 from __future__ import annotations
 
-from linter.api import fix_text, lint_patch, lint_paths, lint_text, load_settings
+from linter.api import fix_text, lint_patch, lint_paths, lint_text, load_settings, migrate_text
 from linter.config.settings import ConfigError, Settings
 from linter.diagnostic import Diagnostic, Position, Severity, Span
 from linter.run.model import LintResult
@@ -37,4 +37,5 @@ __all__ = [
     "lint_paths",
     "lint_text",
     "load_settings",
+    "migrate_text",
 ]

@@ -11,8 +11,11 @@ from linter.document.model import Document, Format
 from linter.document.source import parse
 from linter.engine import lint as engine
 from linter.fix.apply import FixOutcome, fix_document
+from linter.fix.migrate import MigrationOutcome, migrate_document
 from linter.run.model import LintResult, Request
 from linter.run.runner import run
+from linter.schemas.association import choose_revision
+from linter.tavus.revisions import DEFAULT as DEFAULT_REVISION
 
 
 def lint_text(
@@ -60,6 +63,27 @@ def fix_text(
         return engine.lint_with_settings(document, chosen, schema_version)
 
     return fix_document(parse(path, text.encode("utf-8", "surrogatepass"), format), lint, unsafe=unsafe)
+
+
+def migrate_text(
+    text: str,
+    path: str = "-",
+    *,
+    to: str = DEFAULT_REVISION,
+    source: str | None = None,
+    format: Format | None = None,
+    settings: Settings | None = None,
+) -> MigrationOutcome:
+    """Move one persona to API revision ``to`` (from ``source``, else chosen as ``check`` chooses it);
+    no I/O. The outcome has the migrated ``text``, the ``changes`` made, the ``decisions`` left to a
+    person, and ``patch(original)`` the RFC 6902 JSON Patch that performs the migration.
+
+    Raises :class:`~linter.fix.migrate.MigrationError` when there is no path between the revisions
+    or the text does not parse as a persona.
+    """
+    document = parse(path, text.encode("utf-8", "surrogatepass"), format)
+    configured = (settings or DEFAULT).schema_version
+    return migrate_document(document, source or choose_revision(document, None, configured), to)
 
 
 def _settings(settings: Settings | None, select: Iterable[str] | None, ignore: Iterable[str]) -> Settings:
