@@ -230,14 +230,18 @@ def list_rules(output_format: str) -> None:
     if output_format == "json":
         rows = [
             {"code": r.code, "name": r.name, "severity": r.severity.value, "summary": r.summary,
-             "kinds": list(r.kinds), "since": r.since,
+             "kinds": list(r.kinds), "since": r.since, "fix": r.fix_applicability,
              "revisions": [name for name in revisions.NAMES if r.applies_to(name)]}
             for r in rules
         ]
         click.echo(json.dumps(rows, indent=2))
         return
     for r in rules:
-        click.echo(f"{r.code:<8} {r.name:<40} {r.severity.value:<8} {r.summary}")
+        click.echo(f"{r.code:<8} {r.name:<40} {r.severity.value:<8} {_FIX_MARKS[r.fix_applicability]:<3} {r.summary}")
+
+
+_FIX_MARKS = {"safe": "[*]", "unsafe": "[!]", "safe or unsafe": "[*]", "none": ""}
+"""The fix column of ``rules``: ``[*]`` a fix ``--fix`` may apply, ``[!]`` one only ``--unsafe-fixes`` applies."""
 
 
 @cli.command()

@@ -9,7 +9,10 @@ from linter.rule import Persona, rule
 from linter.tavus.known_mistakes import wrapped_personas
 
 
-@rule(code="PIPE013", name="api-response-wrapper", severity="error")
+@rule(
+    code="PIPE013", name="api-response-wrapper", severity="error",
+    fix="unsafe: makes the one persona inside data the whole document",
+)
 def check(persona: Persona, options: None) -> Iterator[Finding]:
     """The file is a Get or List Persona response (`{"data": [...]}`), not a persona body.
 

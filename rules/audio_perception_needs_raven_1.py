@@ -10,7 +10,10 @@ from linter.tavus.tooldefs import AUDIO_FIELDS
 from rules._layers import replace_value
 
 
-@rule(code="PERC005", name="audio-perception-needs-raven-1", severity="error", since="2026-02")
+@rule(
+    code="PERC005", name="audio-perception-needs-raven-1", severity="error", since="2026-02",
+    fix="unsafe: sets perception_model to raven-1",
+)
 def check(persona: Persona, options: None) -> Iterator[Finding]:
     """Audio perception (`audio_awareness_queries`, `audio_tool_prompt`, `audio_tools`) with a
     perception model other than `raven-1`.

@@ -18,7 +18,10 @@ _ROUTE = LazyPattern(
 )
 
 
-@rule(code="LLM005", name="base-url-includes-route", severity="warning")
+@rule(
+    code="LLM005", name="base-url-includes-route", severity="warning",
+    fix="safe: cuts the route from base_url (not when it carries credentials or a query)",
+)
 def check(persona: Persona, options: None) -> Iterator[Finding]:
     """A custom LLM's `base_url` ends with an API route such as `/chat/completions`.
 

@@ -17,7 +17,10 @@ _HOST = LazyPattern(r"[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+(:\d+)?(/[^\s<>{}]*)?$")
 _LOCAL = LazyPattern(r"^(?:[a-z]+://)?(?:localhost|127\.0\.0\.1|0\.0\.0\.0|\[::1\])(?:[:/]|$)", re.IGNORECASE)
 
 
-@rule(code="LLM009", name="base-url-without-scheme", severity="error")
+@rule(
+    code="LLM009", name="base-url-without-scheme", severity="error",
+    fix="unsafe: adds https:// in front of a bare host name",
+)
 def check(persona: Persona, options: None) -> Iterator[Finding]:
     """A custom LLM's `base_url` does not start with `http://` or `https://`.
 

@@ -9,7 +9,10 @@ from linter.rule import Persona, rule
 from rules._layers import remove_member
 
 
-@rule(code="FLOW003", name="cf-v1-only-field", severity="warning", since="2025-12")
+@rule(
+    code="FLOW003", name="cf-v1-only-field", severity="warning", since="2025-12",
+    fix="unsafe: removes the dropped field",
+)
 def check(persona: Persona, options: None) -> Iterator[Finding]:
     """`conversational_flow.turn_commitment` or `active_listening` is set; both were dropped after the first version.
 

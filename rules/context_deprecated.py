@@ -8,7 +8,10 @@ from linter.diagnostic import Finding, Fix, RemoveMember, RenameKey, ReplaceValu
 from linter.rule import Persona, rule
 
 
-@rule(code="PIPE005", name="context-deprecated", severity="warning", since="2026-02")
+@rule(
+    code="PIPE005", name="context-deprecated", severity="warning", since="2026-02",
+    fix="unsafe: appends context to system_prompt and removes it (safe for an empty context)",
+)
 def check(persona: Persona, options: None) -> Iterator[Finding]:
     """`context` is deprecated since 2026-02-12: merge its text into `system_prompt`.
 

@@ -10,7 +10,10 @@ from linter.tavus.known_mistakes import CONVERSATION_FIELDS
 from rules._layers import remove_member
 
 
-@rule(code="PIPE006", name="conversation-field-in-persona", severity="warning")
+@rule(
+    code="PIPE006", name="conversation-field-in-persona", severity="warning",
+    fix="unsafe: removes the conversation field from the persona",
+)
 def check(persona: Persona, options: None) -> Iterator[Finding]:
     """A Create Conversation field (`memory_stores`, `custom_greeting`, `callback_url`, ...) is set on the persona.
 

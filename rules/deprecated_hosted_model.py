@@ -9,7 +9,10 @@ from linter.rule import Persona, rule
 from rules._layers import hosted_model_status
 
 
-@rule(code="LLM002", name="deprecated-hosted-model", severity="warning")
+@rule(
+    code="LLM002", name="deprecated-hosted-model", severity="warning",
+    fix="unsafe: replaces the model with the replacement the docs name",
+)
 def check(persona: Persona, options: None) -> Iterator[Finding]:
     """`llm.model` is a Tavus-hosted model that is deprecated in the selected revision.
 

@@ -9,7 +9,10 @@ from linter.rule import Persona, rule
 from rules._layers import status_finding
 
 
-@rule(code="STT001", name="deprecated-stt-engine", severity="warning")
+@rule(
+    code="STT001", name="deprecated-stt-engine", severity="warning",
+    fix="unsafe: replaces the engine with the replacement the docs name",
+)
 def check(persona: Persona, options: None) -> Iterator[Finding]:
     """`stt_engine` is deprecated in the selected revision.
 

@@ -16,7 +16,10 @@ _IGNORED_LAYERS = {
 
 
 
-@rule(code="PIPE002", name="echo-mode-ignores-layers", severity="warning")
+@rule(
+    code="PIPE002", name="echo-mode-ignores-layers", severity="warning",
+    fix="unsafe: removes the field or layer echo mode ignores",
+)
 def check(persona: Persona, options: None) -> Iterator[Finding]:
     """In `echo` mode, `system_prompt`, `context`, perception, STT, conversational flow and LLM settings are ignored.
 

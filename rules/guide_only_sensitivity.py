@@ -11,7 +11,10 @@ from rules._layers import guide_only_levels
 _FIELDS = ("participant_pause_sensitivity", "participant_interrupt_sensitivity")
 
 
-@rule(code="STT004", name="guide-only-sensitivity", severity="warning")
+@rule(
+    code="STT004", name="guide-only-sensitivity", severity="warning",
+    fix="unsafe: writes the closest documented level",
+)
 def check(persona: Persona, options: None) -> Iterator[Finding]:
     """`participant_pause_sensitivity` or `participant_interrupt_sensitivity` is `verylow` or `superlow`.
 

@@ -14,7 +14,10 @@ _SINCE = {"headers": "2025-03", "extra_body": "2025-03", "default_query": "2025-
 """First revision whose schema has the field; before it the schema reports it as unknown."""
 
 
-@rule(code="LLM006", name="hosted-model-ignores-custom-fields", severity="warning")
+@rule(
+    code="LLM006", name="hosted-model-ignores-custom-fields", severity="warning",
+    fix="unsafe: removes the custom-endpoint field a hosted model ignores",
+)
 def check(persona: Persona, options: None) -> Iterator[Finding]:
     """Custom-endpoint fields or undocumented `extra_body` keys are set for a Tavus-hosted model.
 

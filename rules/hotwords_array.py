@@ -9,7 +9,10 @@ from linter.rule import Persona, rule
 from rules._layers import replace_value
 
 
-@rule(code="STT006", name="hotwords-array", severity="error")
+@rule(
+    code="STT006", name="hotwords-array", severity="error",
+    fix="unsafe: joins the list into one comma-separated string",
+)
 def check(persona: Persona, options: None) -> Iterator[Finding]:
     """`stt.hotwords` is an array; Tavus takes one string of sentences.
 

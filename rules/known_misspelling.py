@@ -11,7 +11,10 @@ from linter.util import pointer as ptr
 from rules._layers import rename_key
 
 
-@rule(code="PIPE007", name="known-misspelling", severity="warning")
+@rule(
+    code="PIPE007", name="known-misspelling", severity="warning",
+    fix="safe: renames a wrong field name in place to the right one, where it has one in the same object",
+)
 def check(persona: Persona, options: None) -> Iterator[Finding]:
     """A known wrong name (`llm.llm`, `ambient_awareness`, `document_ids` under `layers`, a layer
     outside `layers`, `instructions` for `system_prompt`, `model` in `tts` or `perception`) or the

@@ -9,7 +9,10 @@ from linter.rule import Persona, rule
 from rules._layers import remove_member
 
 
-@rule(code="PIPE009", name="legacy-and-new-guardrails", severity="warning", since="2026-06")
+@rule(
+    code="PIPE009", name="legacy-and-new-guardrails", severity="warning", since="2026-06",
+    fix="unsafe: removes guardrails_id",
+)
 def check(persona: Persona, options: None) -> Iterator[Finding]:
     """`guardrails_id` (a legacy guardrail set) is set together with `guardrail_ids` or `guardrail_tags`.
 

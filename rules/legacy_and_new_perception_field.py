@@ -10,7 +10,10 @@ from linter.tavus.facts import PERCEPTION_RENAMES
 from rules._layers import remove_member
 
 
-@rule(code="PERC007", name="legacy-and-new-perception-field", severity="warning", since="2026-02")
+@rule(
+    code="PERC007", name="legacy-and-new-perception-field", severity="warning", since="2026-02",
+    fix="safe or unsafe: removes the legacy field (safe when both names hold the same value)",
+)
 def check(persona: Persona, options: None) -> Iterator[Finding]:
     """A perception field is set under both its legacy name and its new one (e.g. `perception_tools`
     and `visual_tools`).

@@ -10,7 +10,10 @@ from linter.tavus.facts import PERCEPTION_REMOVED, PERCEPTION_RENAMES
 from rules._layers import rename_key
 
 
-@rule(code="PERC006", name="legacy-perception-field", severity="warning", since="2026-02")
+@rule(
+    code="PERC006", name="legacy-perception-field", severity="warning", since="2026-02",
+    fix="safe: renames the field to its 2026 name",
+)
 def check(persona: Persona, options: None) -> Iterator[Finding]:
     """A perception field uses its pre-2026 name (`ambient_awareness_queries`,
     `perception_tool_prompt`, `perception_tools`, `tool_prompt`).

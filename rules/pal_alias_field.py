@@ -11,7 +11,10 @@ from linter.util import pointer as ptr
 from rules._layers import remove_member, rename_key
 
 
-@rule(code="PIPE012", name="pal-alias-field", severity="warning", kinds=("pal",))
+@rule(
+    code="PIPE012", name="pal-alias-field", severity="warning", kinds=("pal",),
+    fix="safe or unsafe: renames the pre-PAL field, or removes it when the PAL name is set too (safe when both agree)",
+)
 def check(persona: Persona, options: None) -> Iterator[Finding]:
     """A PAL body uses a pre-PAL name (`persona_name`, `default_replica_id`, `replica_interruptibility`).
 

@@ -10,7 +10,10 @@ from linter.tavus.tooldefs import AUDIO_FIELDS
 from rules._layers import replace_value
 
 
-@rule(code="PERC009", name="perception-model-deprecated", severity="warning")
+@rule(
+    code="PERC009", name="perception-model-deprecated", severity="warning",
+    fix="unsafe: replaces the model with the replacement the docs name",
+)
 def check(persona: Persona, options: None) -> Iterator[Finding]:
     """`perception_model` names a model that is deprecated in this API revision (e.g. `raven-0` from 2026-02).
 

@@ -9,7 +9,7 @@ from linter.rule import Persona, rule
 from rules._layers import engine_label, remove_member, tts_engine
 
 
-@rule(code="TTS004", name="playht-user-id-without-playht", severity="warning")
+@rule(code="TTS004", name="playht-user-id-without-playht", severity="warning", fix="safe: removes playht_user_id")
 def check(persona: Persona, options: None) -> Iterator[Finding]:
     """`playht_user_id` is set but `tts_engine` is not `playht`.
 

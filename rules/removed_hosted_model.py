@@ -9,7 +9,10 @@ from linter.rule import Persona, rule
 from rules._layers import hosted_model_status
 
 
-@rule(code="LLM003", name="removed-hosted-model", severity="error")
+@rule(
+    code="LLM003", name="removed-hosted-model", severity="error",
+    fix="unsafe: replaces the model with the one Tavus migrated such personas to",
+)
 def check(persona: Persona, options: None) -> Iterator[Finding]:
     """`llm.model` is a Tavus-hosted model that was removed before the selected revision.
 

@@ -11,7 +11,7 @@ from linter.tavus.known_mistakes import LENIENT_BOOLEANS
 from linter.util import pointer as ptr
 
 
-@rule(code="PIPE008", name="string-boolean", severity="warning")
+@rule(code="PIPE008", name="string-boolean", severity="warning", fix="safe: writes the boolean without quotes")
 def check(persona: Persona, options: None) -> Iterator[Finding]:
     """A boolean field (`tts_emotion_control`, `speculative_inference`, ...) is given as the
     string `"true"` or `"false"`.

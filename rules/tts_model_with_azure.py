@@ -9,7 +9,10 @@ from linter.rule import Persona, rule
 from rules._layers import remove_member
 
 
-@rule(code="TTS010", name="tts-model-with-azure", severity="error", since="2026-06")
+@rule(
+    code="TTS010", name="tts-model-with-azure", severity="error", since="2026-06",
+    fix="unsafe: removes tts_model_name",
+)
 def check(persona: Persona, options: None) -> Iterator[Finding]:
     """`tts_model_name` is set while `tts_engine` is `azure`.
 

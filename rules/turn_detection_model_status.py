@@ -9,7 +9,10 @@ from linter.rule import Persona, rule
 from rules._layers import status_finding
 
 
-@rule(code="FLOW006", name="turn-detection-model-status", severity="warning", since="2025-12")
+@rule(
+    code="FLOW006", name="turn-detection-model-status", severity="warning", since="2025-12",
+    fix="unsafe: replaces the model with the replacement the docs name",
+)
 def check(persona: Persona, options: None) -> Iterator[Finding]:
     """`turn_detection_model` is deprecated (`sparrow-0`) or not documented (`sparrow-2`) in the revision.
 

@@ -9,7 +9,10 @@ from linter.rule import Persona, rule
 from rules._layers import replace_value
 
 
-@rule(code="FLOW001", name="turn-detection-spelling", severity="warning", since="2025-12")
+@rule(
+    code="FLOW001", name="turn-detection-spelling", severity="warning", since="2025-12",
+    fix="safe: writes the revision's spelling",
+)
 def check(persona: Persona, options: None) -> Iterator[Finding]:
     """`turn_detection_model` uses the time-based spelling the selected revision does not document.
 

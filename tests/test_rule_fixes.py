@@ -19,6 +19,7 @@ from linter.diagnostic import Diagnostic, Severity
 from linter.document.model import Document
 from linter.document.source import parse
 from linter.engine.lint import lint_with_settings
+from linter.engine.registry import all_rules
 from linter.fix.apply import FixOutcome, fix_document
 
 MIN_RULES_WITH_FIXES = 25
@@ -55,6 +56,20 @@ def _errors(diagnostics: tuple[Diagnostic, ...] | list[Diagnostic]) -> set[tuple
 def test_enough_rules_offer_a_fix() -> None:
     codes = {case.values[0] for case in CASES}
     assert len(codes) >= MIN_RULES_WITH_FIXES, sorted(codes)
+
+
+def test_a_rule_declares_the_fix_it_offers() -> None:
+    """A rule's page says "Fix: safe / unsafe / none": it must say what its fixtures show."""
+    seen: dict[str, set[str]] = {}
+    for case in CASES:
+        code, path = case.values
+        for d in lint_fixture(path).diagnostics:
+            if d.code == code and d.fix is not None:
+                seen.setdefault(code, set()).add(d.fix.applicability)
+    declared = {r.code: r.fix_applicability for r in all_rules() if r.fix}
+    assert set(declared) == set(seen)
+    for code, applicabilities in seen.items():
+        assert declared[code] in (" or ".join(sorted(applicabilities)), "safe or unsafe"), (code, applicabilities)
 
 
 @pytest.mark.parametrize(("code", "path"), CASES)

@@ -9,15 +9,16 @@ from __future__ import annotations
 from typing import Any
 
 from linter.diagnostic import Severity
-from linter.engine.declaration import Rule, split_doc
+from linter.engine.declaration import Rule, check_fix, split_doc
 from linter.tavus import revisions
 
 
-def _code(code: str, name: str, severity: str, doc: str) -> Rule[Any]:
+def _code(code: str, name: str, severity: str, doc: str, fix: str | None = None) -> Rule[Any]:
     summary, why = split_doc(doc)
+    check_fix(code, fix)
     return Rule(
         code=code, name=name, severity=Severity(severity), summary=summary, why=why, added="0.1.0",
-        kinds=revisions.KINDS, since=None, check=None, options=None, module=__name__,
+        kinds=revisions.KINDS, since=None, check=None, options=None, module=__name__, fix=fix,
     )
 
 
@@ -63,7 +64,8 @@ persona-lint."""),
     _code("SCH001", "unknown-property", "warning", """A key that the revision's schema does not define.
 
 Why: the Tavus API ignores keys it does not know, so a typo such as `voice_id` for
-`external_voice_id` silently does nothing. The hint names the closest known key."""),
+`external_voice_id` silently does nothing. The hint names the closest known key.""",
+    fix="unsafe: renames the key to the closest known one, when there is one"),
     _code("SCH002", "missing-property", "error", """A property the schema requires is missing.
 
 Why: the API rejects the body (for example a PAL without `default_face_id`)."""),
@@ -73,7 +75,8 @@ Why: the API validates types; a number where a string is expected is rejected or
     _code("SCH004", "invalid-value", "error", """A value is not one of the values the revision allows.
 
 Why: enumerated fields (engines, models, modes) accept only listed values; the hint names the
-closest allowed value."""),
+closest allowed value.""",
+    fix="safe or unsafe: writes the allowed value the hint names (safe when only the letter case differs)"),
     _code("SCH005", "out-of-range", "error", """A number, string length or array size is outside its documented limits.
 
 Why: the API rejects values outside the documented range (for example more than 50

@@ -54,6 +54,13 @@ class Rule(NamedTuple, Generic[Options]):
     module: str
     patch_check: PatchCheckFunction | None = None
     """The check of a ``PATCH`` rule, which reads a patch document instead of a persona."""
+    fix: str | None = None
+    """What the rule's fix does, after its applicability: ``"safe: writes the boolean"``; ``None``: no fix."""
+
+    @property
+    def fix_applicability(self) -> str:
+        """``safe``, ``unsafe``, ``safe or unsafe`` (it depends on the finding) or ``none``."""
+        return self.fix.partition(": ")[0] if self.fix else "none"
 
     @property
     def family(self) -> str:
@@ -76,6 +83,7 @@ def rule(
     since: str | None = None,
     added: str = "0.1.0",
     options: type[Any] | None = None,
+    fix: str | None = None,
 ) -> Callable[[CheckFunction], Rule[Any]]:
     """Declare a rule; the function's docstring is its documentation.
 
@@ -83,18 +91,29 @@ def rule(
     ``persona-lint explain CODE`` prints. The rule applies to the API revisions of ``kinds``
     (``"persona"``, ``"pal"``; default both) dated on or after revision ``since`` (default: all),
     so a new revision of those kinds gets the rule without touching it. ``added`` is the
-    persona-lint version that introduced the rule.
+    persona-lint version that introduced the rule. ``fix`` says what the rule's fix does, after its
+    applicability (``"safe: ..."``, ``"unsafe: ..."`` or ``"safe or unsafe: ..."``).
     """
     _check_scope(code, kinds, since)
+    check_fix(code, fix)
 
     def declare(check: CheckFunction) -> Rule[Any]:
         summary, why = split_doc(inspect.getdoc(check) or "")
         return Rule(
             code=code, name=name, severity=Severity(severity), summary=summary, why=why, added=added,
-            kinds=tuple(kinds), since=since, check=check, options=options, module=check.__module__,
+            kinds=tuple(kinds), since=since, check=check, options=options, module=check.__module__, fix=fix,
         )
 
     return declare
+
+
+FIX_APPLICABILITIES = ("safe", "unsafe", "safe or unsafe")
+
+
+def check_fix(code: str, fix: str | None) -> None:
+    """Refuse a fix description that does not start with its applicability."""
+    if fix is not None and fix.partition(": ")[0] not in FIX_APPLICABILITIES:
+        raise ValueError(f"rule {code}: fix must start with one of {FIX_APPLICABILITIES} and ': ', not {fix!r}")
 
 
 def patch_rule(

@@ -32,6 +32,7 @@ def page(rule: Rule[Any], fixtures: Path = FIXTURES) -> str:
         f"- Default severity: {rule.severity.value}",
         f"- API revisions: {scope(rule)}",
         f"- Since: persona-lint {rule.added}",
+        f"- Fix: {rule.fix or 'none'}",
         "",
         rule.summary,
         "",
