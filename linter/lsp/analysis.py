@@ -165,6 +165,11 @@ def _format(path: str, language_id: str | None) -> Format | None:
     return None
 
 
+def settings_for_path(path: str | None) -> config.Settings:
+    """The settings that apply to the document at ``path``, read afresh."""
+    return _settings(path)
+
+
 def _settings(path: str | None) -> config.Settings:
     # A long-running server must see configuration edits.
     config.clear_caches()

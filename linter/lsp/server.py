@@ -14,9 +14,9 @@ from typing import Any
 from lsprotocol import types
 from pygls.lsp.server import LanguageServer
 
-from linter.diagnostic import Diagnostic, Severity
+from linter.diagnostic import Diagnostic, Severity, Span
 from linter.document.lines import split_lines
-from linter.lsp import analysis
+from linter.lsp import actions, analysis
 from linter.lsp.positions import from_lsp, span_to_lsp
 from linter.reporters import message_with_hint
 from linter.util.version import VERSION as __version__
@@ -83,6 +83,40 @@ class PersonaLintServer(LanguageServer):
         (start_line, start_char), (end_line, end_char) = span_to_lsp(span, lines, self.encoding)
         return types.Range(types.Position(start_line, start_char), types.Position(end_line, end_char))
 
+    def code_actions(self, params: types.CodeActionParams) -> list[types.CodeAction]:
+        """Quick fixes for the findings in the range; ``source.fixAll.persona-lint`` applies every safe fix."""
+        uri = params.text_document.uri
+        document = self.workspace.get_text_document(uri)
+        lines = split_lines(document.source)
+        result = analysis.analyse(document.path, document.source, document.language_id)
+        wanted = params.context.only
+        made: list[types.CodeAction] = []
+        if wanted is None or any(str(kind).startswith(str(types.CodeActionKind.QuickFix)) for kind in wanted):
+            start = from_lsp(params.range.start.line, params.range.start.character, lines, self.encoding)
+            end = from_lsp(params.range.end.line, params.range.end.character, lines, self.encoding)
+            for action in actions.quick_fixes(result, start, end):
+                assert action.diagnostic is not None
+                fixed = [self.to_lsp(action.diagnostic, lines)]
+                made.append(self.code_action(uri, action, types.CodeActionKind.QuickFix, fixed))
+        if wanted is not None and any(actions.FIX_ALL.startswith(str(kind)) for kind in wanted):
+            everything = actions.fix_all(result, document.path)
+            if everything is not None:
+                made.append(self.code_action(uri, everything, actions.FIX_ALL, None))
+        return made
+
+    def code_action(
+        self, uri: str, action: actions.Action, kind: str, diagnostics: list[types.Diagnostic] | None
+    ) -> types.CodeAction:
+        lines = split_lines(self.workspace.get_text_document(uri).source)
+        edits = [
+            types.TextEdit(range=self.range(Span(edit.start, edit.end), lines), new_text=edit.text)
+            for edit in action.edits
+        ]
+        return types.CodeAction(
+            title=action.title, kind=kind, diagnostics=diagnostics, is_preferred=action.preferred,
+            edit=types.WorkspaceEdit(changes={uri: edits}),
+        )
+
     def analysed_at(self, uri: str, position: types.Position) -> tuple[analysis.Analysis, Any, list[str]]:
         document = self.workspace.get_text_document(uri)
         lines = split_lines(document.source)
@@ -138,6 +172,13 @@ def build() -> PersonaLintServer:
             for label, doc, is_key in analysis.completions(result, where)
         ]
         return types.CompletionList(is_incomplete=False, items=items)
+
+    @server.feature(
+        types.TEXT_DOCUMENT_CODE_ACTION,
+        types.CodeActionOptions(code_action_kinds=[types.CodeActionKind.QuickFix, actions.FIX_ALL]),
+    )
+    def code_action(ls: PersonaLintServer, params: types.CodeActionParams) -> list[types.CodeAction]:
+        return ls.code_actions(params)
 
     return server
 
