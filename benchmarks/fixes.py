@@ -15,30 +15,17 @@ Rows, each the median over runs of the milliseconds per file:
 from __future__ import annotations
 
 import argparse
-import statistics
 import sys
-import time
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from patches import timed
 from variants import variants
 
 from linter import fix_text, lint_text, migrate_text
 from linter.tavus import revisions
-
-
-def _median_ms(files: list[tuple[str, str]], work: Callable[[str, str], object], runs: int) -> float:
-    for path, text in files[:20]:  # first use: validators, patterns, fact tables
-        work(path, text)
-    times = []
-    for _ in range(runs):
-        started = time.perf_counter()
-        for path, text in files:
-            work(path, text)
-        times.append((time.perf_counter() - started) / len(files))
-    return statistics.median(times) * 1000
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -50,15 +37,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     made = variants(args.files, args.seed)
     clean, findings = made["corpus JSON"], made["many findings"]
     rows = [
-        ("lint, corpus", clean, lambda p, t: lint_text(t, p)),
-        ("fix, corpus", clean, lambda p, t: fix_text(t, p)),
-        ("lint, many findings", findings, lambda p, t: lint_text(t, p)),
-        ("fix --unsafe-fixes, many findings", findings, lambda p, t: fix_text(t, p, unsafe=True)),
+        ("lint, corpus", clean, lambda t, p: lint_text(t, p)),
+        ("fix, corpus", clean, lambda t, p: fix_text(t, p)),
+        ("lint, many findings", findings, lambda t, p: lint_text(t, p)),
+        ("fix --unsafe-fixes, many findings", findings, lambda t, p: fix_text(t, p, unsafe=True)),
         (f"migrate 2025-12 -> {revisions.DEFAULT}, corpus", clean,
-         lambda p, t: migrate_text(t, p, to=revisions.DEFAULT, source="2025-12")),
+         lambda t, p: migrate_text(t, p, to=revisions.DEFAULT, source="2025-12")),
     ]
     for label, files, work in rows:
-        print(f"{label:<40} {_median_ms(files, work, args.runs):7.2f} ms a file")
+        print(f"{label:<40} {timed(files, work, args.runs):7.2f} ms a file")
     return 0
 
 
