@@ -25,10 +25,12 @@ def fixture_files(folder: Path) -> list[Path]:
 def lint_fixture(path: Path) -> FileReport:
     """Lint a fixture as the CLI would, named by its path relative to the repository."""
     relative = os.path.relpath(path, REPO)
+    own = path.parent.parent / ".persona-lint.toml"  # codes that need configuration (policies, baseline)
+    config = own if own.is_file() else FIXTURE_CONFIG
     previous = os.getcwd()
     os.chdir(REPO)
     try:
-        return check_target(Target(relative, explicit=True), Request(paths=(relative,), config=FIXTURE_CONFIG))
+        return check_target(Target(relative, explicit=True), Request(paths=(relative,), config=config))
     finally:
         os.chdir(previous)
 

@@ -31,6 +31,8 @@ FAMILIES = {
     "TOOL": "function tools",
     "SEC": "secrets",
     "INT": "internal errors",
+    "SUP": "suppressions and baseline",
+    "POL": "team policies",
 }
 
 

@@ -8,8 +8,7 @@ from linter.config.settings import Settings
 from linter.diagnostic import START_OF_FILE, Diagnostic, Finding
 from linter.document.model import Document, SyntaxProblem
 from linter.engine import registry
-from linter.engine.selection import RuleSet, resolve
-from linter.schemas.association import choose_revision
+from linter.engine.selection import RuleSet
 from linter.schemas.validate import validate
 from linter.tavus.persona import Persona
 from linter.tavus.secrets import redact_diagnostics
@@ -41,10 +40,12 @@ def lint_document(document: Document, rule_set: RuleSet, revision: str) -> list[
 
 
 def lint_with_settings(document: Document, settings: Settings, requested: str | None = None) -> list[Diagnostic]:
-    """The one way settings apply to a document (per-file ignores, configured revision), for
-    the command line, the library and the language server alike."""
-    rule_set = resolve(settings, settings.ignored_for(document.path))
-    return lint_document(document, rule_set, choose_revision(document, requested, settings.schema_version))
+    """The one way settings apply to a document (per-file ignores, configured revision, team
+    policies, suppressions, the configured baseline), for the command line, the library and the
+    language server alike."""
+    from linter.engine.adopt import lint_file  # it builds on this module
+
+    return list(lint_file(document, settings, requested).diagnostics)
 
 
 def unreadable(path: str, reason: str, rule_set: RuleSet) -> list[Diagnostic]:

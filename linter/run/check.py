@@ -12,6 +12,7 @@ from linter.config.settings import Settings, settings_for
 from linter.document.source import MAX_FILE_BYTES, parse
 from linter.engine import lint as engine
 from linter.engine import selection
+from linter.engine.adopt import lint_file
 from linter.run.files import Missing, Target
 from linter.run.model import FileReport, Request
 from linter.tavus.persona import PERSONA_KEYS
@@ -37,10 +38,12 @@ def check_target(target: Target, request: Request, stdin: BinaryIO | None = None
     document = parse(shown, data)
     if not target.explicit and isinstance(document.value, dict) and not PERSONA_KEYS & document.value.keys():
         return FileReport(shown, (), checked=False)
-    diagnostics = tuple(engine.lint_with_settings(document, settings, request.revision))
+    outcome = lint_file(document, settings, request.revision, request.baseline, use_baseline=request.use_baseline)
+    diagnostics = outcome.diagnostics
     # The kept source feeds --show-source: mask secrets there too (linter.secrets).
-    kept = redact_source(document.text, document.value) if diagnostics and request.keep_sources else None
-    return FileReport(shown, diagnostics, text=kept)
+    shows = diagnostics or outcome.suppressed
+    kept = redact_source(document.text, document.value) if shows and request.keep_sources else None
+    return FileReport(shown, diagnostics, text=kept, suppressed=outcome.suppressed)
 
 
 def settings_of(request: Request, path: str) -> Settings:

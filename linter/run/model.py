@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from linter.diagnostic import Diagnostic
+from linter.engine.suppress import Suppressed
 
 
 @dataclass(frozen=True, slots=True)
@@ -24,6 +25,10 @@ class Request:
     """Worker processes for many files (``linter.parallel``); 1 checks everything in this process."""
     keep_sources: bool = True
     """Keep the (masked) text of files with findings, for ``--show-source``; else hold no text at all."""
+    baseline: Path | None = None
+    """The baseline file (``--baseline``); ``None`` uses the configured one, if any."""
+    use_baseline: bool = True
+    """False while ``--write-baseline`` records every current finding."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,6 +38,7 @@ class FileReport:
     checked: bool = True
     text: str | None = None
     """The decoded source, kept only when there are diagnostics (for ``--show-source``)."""
+    suppressed: tuple[Suppressed, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,3 +52,5 @@ class LintResult:
     """Every checked file, in order (JUnit reports one test case per file)."""
     sources: Mapping[str, str] = field(default_factory=dict, compare=False, hash=False)
     """Source text of the files that have diagnostics, by path (costs nothing for clean files)."""
+    suppressed: tuple[Suppressed, ...] = ()
+    """Findings a suppression or the baseline silenced (``--show-suppressed`` lists them)."""

@@ -7,6 +7,7 @@ from typing import BinaryIO
 
 from linter.config.settings import clear_caches
 from linter.diagnostic import Diagnostic
+from linter.engine.suppress import Suppressed
 from linter.run.check import check_item, settings_of
 from linter.run.files import EmptyDirectory, Missing, Target, expand
 from linter.run.model import FileReport, LintResult, Request
@@ -18,14 +19,17 @@ def run(request: Request, stdin: BinaryIO | None = None) -> LintResult:
     notices: list[str] = []
     paths: list[str] = []
     sources: dict[str, str] = {}
+    suppressed: list[Suppressed] = []
     for report in iter_reports(request, stdin, notices):
         if report.checked:
             paths.append(report.path)
         if report.text is not None:
             sources[report.path] = report.text
         diagnostics.extend(report.diagnostics)
+        suppressed.extend(report.suppressed)
     diagnostics.sort(key=lambda d: d.sort_key)
-    return LintResult(tuple(diagnostics), len(paths), tuple(notices), tuple(paths), sources)
+    suppressed.sort(key=lambda s: s.diagnostic.sort_key)
+    return LintResult(tuple(diagnostics), len(paths), tuple(notices), tuple(paths), sources, tuple(suppressed))
 
 
 def iter_reports(request: Request, stdin: BinaryIO | None, notices: list[str]) -> Iterator[FileReport]:

@@ -1,0 +1,101 @@
+"""One document with everything a team configured: rules, team policies, suppressions, baseline.
+
+The order is fixed: the rules and the revision's schema, then the team's policies, then the
+suppressions (YAML comments, ``CODE:/pointer`` ignores, ``ignore-at``), then the baseline. What a
+suppression or the baseline silences is kept apart (``Outcome.suppressed``) so it can be listed
+and counted; it never fails a run.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import NamedTuple
+
+from linter.config.settings import Settings
+from linter.diagnostic import START_OF_FILE, Diagnostic, Finding, Span
+from linter.document.model import Document
+from linter.engine import baseline as baselines
+from linter.engine import registry
+from linter.engine.adoption_codes import POLICY_VIOLATION, STALE_BASELINE, UNUSED_SUPPRESSION
+from linter.engine.lint import lint_document
+from linter.engine.policies import findings as policy_findings
+from linter.engine.selection import RuleSet, resolve
+from linter.engine.suppress import EXTERNAL, Suppressed, Unused, apply_comments, apply_pointer_ignores
+from linter.schemas.association import choose_revision
+from linter.tavus.secrets import redact_diagnostics
+
+
+class Outcome(NamedTuple):
+    diagnostics: tuple[Diagnostic, ...]
+    """What is reported, sorted."""
+    suppressed: tuple[Suppressed, ...] = ()
+    """What a suppression or the baseline silenced, sorted."""
+
+
+def lint_file(
+    document: Document, settings: Settings, requested: str | None = None, baseline: Path | None = None,
+    *, use_baseline: bool = True,
+) -> Outcome:
+    """Lint ``document`` under ``settings``; ``baseline`` (else the configured one) filters what is known."""
+    rule_set = resolve(settings, settings.ignored_for(document.path))
+    diagnostics = lint_document(document, rule_set, choose_revision(document, requested, settings.schema_version))
+    diagnostics.extend(_policy_diagnostics(document, settings, rule_set, diagnostics))
+    enabled = frozenset(rule_set.by_code)
+    suppressed: list[Suppressed] = []
+    unused: list[Unused] = []
+    if document.format == "yaml" and "persona-lint" in document.text:
+        diagnostics, silenced, not_used = apply_comments(diagnostics, document.text, enabled)
+        suppressed += silenced
+        unused += not_used
+    diagnostics, silenced, not_used = apply_pointer_ignores(diagnostics, settings, document.path, enabled)
+    suppressed += silenced
+    unused += not_used
+    diagnostics.extend(
+        _made(document, UNUSED_SUPPRESSION, rule_set, u.message, u.pointer, u.span) for u in unused
+        if rule_set.enabled(UNUSED_SUPPRESSION)
+    )
+    chosen = (baseline or settings.adoption.baseline) if use_baseline else None
+    if chosen is not None and document.path != "-":
+        entries = baselines.load(chosen).get(baselines.relative(document.path, chosen.parent), ())
+        diagnostics, known, stale = baselines.match(diagnostics, entries)
+        suppressed.extend(Suppressed(d, EXTERNAL, f"baseline {chosen.name}") for d in known)
+        diagnostics.extend(
+            _made(document, STALE_BASELINE, rule_set,
+                  f"the baseline entry for {e.code} at {e.pointer or '(root)'} matches no finding any more "
+                  f"(it recorded: {e.message}); rewrite the baseline to drop it", e.pointer, None)
+            for e in stale if rule_set.enabled(STALE_BASELINE)
+        )
+    diagnostics.sort(key=lambda d: d.sort_key)
+    suppressed.sort(key=lambda s: s.diagnostic.sort_key)
+    return Outcome(tuple(diagnostics), tuple(suppressed))
+
+
+def _policy_diagnostics(
+    document: Document, settings: Settings, rule_set: RuleSet, found: list[Diagnostic]
+) -> list[Diagnostic]:
+    value = document.value
+    policies = settings.adoption.policies
+    if not policies or not isinstance(value, dict) or not rule_set.enabled(POLICY_VIOLATION):
+        return []
+    if any(d.code.startswith("SYN") and d.code != "SYN003" for d in found):
+        return []  # the value cannot be trusted (broken syntax, not an object): policies do not run
+    body = {k: v for k, v in value.items() if k != "$schema"}
+    made = [
+        _made(document, POLICY_VIOLATION, rule_set, f.message, f.pointer, None, f)
+        for f in policy_findings(body, policies, document.path, settings.root)
+    ]
+    return redact_diagnostics(made, value)
+
+
+def _made(
+    document: Document, code: str, rule_set: RuleSet, message: str, pointer: str, span: Span | None,
+    finding: Finding | None = None,
+) -> Diagnostic:
+    rule = registry.by_key()[code]
+    active = rule_set.by_code.get(code)
+    severity = active.severity if active else rule.severity
+    if span is None:
+        target = finding.target if finding is not None else "value"
+        span = document.span(pointer, target) if document.value is not None else START_OF_FILE
+    hint = finding.hint if finding is not None else None
+    return Diagnostic(document.path, span, rule.code, rule.name, severity, message, pointer, hint)
