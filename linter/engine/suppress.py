@@ -173,7 +173,7 @@ def apply_pointer_ignores(
     entries = [e for e in settings.adoption.pointer_ignores if covers(e.glob, path, settings.root)]
     if not entries:
         return diagnostics, [], []
-    code_sets = [_entry_codes(entry) for entry in entries]
+    code_sets = [_entry_codes(entry, settings.source or "configuration") for entry in entries]
     kept: list[Diagnostic] = []
     silenced: list[Suppressed] = []
     used: set[int] = set()
@@ -198,8 +198,8 @@ def apply_pointer_ignores(
     return kept, silenced, unused
 
 
-def _entry_codes(entry: PointerIgnore) -> frozenset[str]:
+def _entry_codes(entry: PointerIgnore, where: str) -> frozenset[str]:
     codes = codes_of(entry.selector)
     if codes is None:
-        raise ConfigError(f"{entry.origin}: {entry.selector!r} is not a code, a name or a family")
+        raise ConfigError(f"{where}: {entry.origin}: {entry.selector!r} is not a code, a name or a family")
     return codes
