@@ -195,7 +195,7 @@ def list_rules(output_format: str) -> None:
 @click.argument("rule")
 def explain(rule: str) -> None:
     """Print the documentation page of a rule (by code or name)."""
-    from linter.engine.registry import by_key
+    from linter.engine.registry import BUILT_IN, by_key, origin
     from linter.engine.ruledocs import page
 
     found = by_key().get(rule) or by_key().get(rule.upper())
@@ -203,6 +203,8 @@ def explain(rule: str) -> None:
         _fail(f"unknown rule {rule!r}; 'persona-lint rules' lists them")
     else:
         click.echo(page(found), nl=False)
+        if origin(found) != BUILT_IN:
+            click.echo(f"Source: plugin {origin(found)}")
 
 
 def _write_baseline(path: Path, diagnostics: tuple[Any, ...]) -> None:
