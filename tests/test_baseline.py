@@ -102,7 +102,8 @@ def test_secrets_are_never_baselined(tmp_path: Path, monkeypatch: pytest.MonkeyP
     monkeypatch.chdir(tmp_path)
     (tmp_path / "p.json").write_text(
         '{"persona_name": "A", "pipeline_mode": "full", "system_prompt": "Be brief.", "layers": {"llm": '
-        '{"model": "m", "base_url": "https://api.example.com/v1", "api_key": "gsk_4fR8kT2mQ9xW7vB3nL6pY1sD5hJ0cZ8aE2uI4oK7"}}}'
+        '{"model": "m", "base_url": "https://api.example.com/v1",'
+        ' "api_key": "gsk_4fR8kT2mQ9xW7vB3nL6pY1sD5hJ0cZ8aE2uI4oK7"}}}'
     )
     run("check", "p.json", "--write-baseline", "b.json")
     assert "SEC" not in (tmp_path / "b.json").read_text()

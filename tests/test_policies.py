@@ -97,7 +97,9 @@ def test_policies_per_persona_glob(tmp_path: Path) -> None:
         ({}, "policy-schemas = 3", "policy-schemas must be a list of schema globs"),
     ],
 )
-def test_a_broken_policy_is_a_configuration_error(tmp_path: Path, files: dict[str, str], toml: str, needle: str) -> None:
+def test_a_broken_policy_is_a_configuration_error(
+    tmp_path: Path, files: dict[str, str], toml: str, needle: str
+) -> None:
     for name, text in files.items():
         (tmp_path / name).write_text(text)
     (tmp_path / ".persona-lint.toml").write_text(toml + "\n")

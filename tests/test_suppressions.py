@@ -108,7 +108,7 @@ def test_unused_ignore_at_entry_is_reported(tmp_path: Path) -> None:
     [
         ('[[ignore-at]]\npath = "p.json"\ncode = "SCH001"\npointer = "/x"\n', "ignore-at[0]: reason must be a string"),
         ('[[ignore-at]]\npath = "p.json"\ncode = "SCH001"\npointer = "/x"\nreason = " "\n', "reason must say why"),
-        ('[[ignore-at]]\npath = "p.json"\ncode = "S"\npointer = "x"\nreason = "r"\n', "must be empty or start with '/'"),
+        ('[[ignore-at]]\npath = "p.json"\ncode = "S"\npointer = "x"\nreason = "r"\n', "must be empty or start"),
         ('[[ignore-at]]\nfile = "p.json"\n', "ignore-at[0]: unknown key 'file'"),
         ('ignore-at = "x"\n', "ignore-at must be a list of tables"),
         ('[per-file-ignores]\n"p.json" = ["SCH001:x"]\n', "must be empty or start with '/'"),

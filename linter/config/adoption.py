@@ -128,8 +128,8 @@ def _ignore_at(value: Any, where: str) -> tuple[PointerIgnore, ...]:
         if not item["reason"].strip():
             raise AdoptionConfigError(f"{label}: reason must say why the finding is accepted")
         _check_pointer(item["pointer"], f"{label}: pointer {item['pointer']!r}")
-        entries.append(PointerIgnore(item["path"], item["code"], item["pointer"], item["reason"], f"ignore-at[{number}]",
-                                     True))
+        origin = f"ignore-at[{number}]"
+        entries.append(PointerIgnore(item["path"], item["code"], item["pointer"], item["reason"], origin, True))
     return tuple(entries)
 
 
