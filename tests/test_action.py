@@ -126,7 +126,8 @@ def test_schema_version_input_is_passed_on(workspace: Path) -> None:
     (workspace / "personas" / "bad.json").unlink()
     (workspace / "personas" / "warn.json").unlink()
     (workspace / "personas" / "llama.json").write_text(
-        '{"persona_name": "A", "pipeline_mode": "full", "system_prompt": "Hi.", "layers": {"llm": {"model": "tavus-llama"}}}'
+        '{"persona_name": "A", "pipeline_mode": "full", "system_prompt": "Hi.",'
+        ' "layers": {"llm": {"model": "tavus-llama"}}}'
     )
     old = _step(run_action(workspace, paths="personas", **{"schema-version": "2025-03"}), "Lint")
     new = _step(run_action(workspace, paths="personas"), "Lint")
