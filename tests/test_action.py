@@ -134,8 +134,16 @@ def test_schema_version_input_is_passed_on(workspace: Path) -> None:
     assert "LLM003" not in old.stdout and "LLM003" in new.stdout
 
 
-def test_a_version_that_is_not_installed_is_installed_with_pip(workspace: Path, tmp_path: Path) -> None:
-    """Checked without the network: a stub pip records what the install step asks for."""
+@pytest.mark.parametrize(
+    ("version", "ref", "installed"),
+    [("v9.9.9", "v0.1.0", "persona-lint==9.9.9"), ("", "main", str(REPO))],
+    ids=["version-input", "action-ref"],
+)
+def test_what_is_not_installed_is_installed_with_pip(
+    workspace: Path, tmp_path: Path, version: str, ref: str, installed: str
+) -> None:
+    """Checked without the network: a stub pip records what the install step asks for. With no
+    ``version`` input, persona-lint is installed from the action's own checkout (its ref)."""
     stub = tmp_path / "stub-bin"
     stub.mkdir()
     (stub / "python3").write_text(
@@ -148,10 +156,10 @@ def test_a_version_that_is_not_installed_is_installed_with_pip(workspace: Path, 
     temp = tmp_path / "runner-temp"
     temp.mkdir(exist_ok=True)
     env = {"PATH": f"{stub}{os.pathsep}/usr/bin{os.pathsep}/bin", "RUNNER_TEMP": str(temp),
-           "GITHUB_PATH": str(temp / "path.txt"), "PERSONA_LINT_VERSION": "v9.9.9",
-           "PERSONA_LINT_ACTION_REF": "v0.1.0", "PERSONA_LINT_ACTION_PATH": str(REPO)}
+           "GITHUB_PATH": str(temp / "path.txt"), "PERSONA_LINT_VERSION": version,
+           "PERSONA_LINT_ACTION_REF": ref, "PERSONA_LINT_ACTION_PATH": str(REPO)}
     done = subprocess.run(["bash", "-e", "-c", step["run"]], cwd=workspace, env=env,
                           capture_output=True, text=True, timeout=60)
     assert done.returncode == 0, done.stderr
-    assert "persona-lint==9.9.9" in (temp / "pip.log").read_text()
+    assert (temp / "pip.log").read_text().split()[-1] == installed
     assert (temp / "path.txt").read_text().strip() == f"{temp}/persona-lint-venv/bin"

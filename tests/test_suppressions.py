@@ -150,3 +150,25 @@ def test_suppressed_findings_never_fail_the_run(tmp_path: Path) -> None:
     (tmp_path / "q.yaml").write_text(HEAD + "layers:\n  llm:\n    model: tavus-llama  # persona-lint: disable=LLM003\n")
     code, out, _ = run("check", str(tmp_path / "q.yaml"))
     assert code == 0, out
+
+
+def test_own_line_comments_stack_over_other_comments() -> None:
+    text = HEAD + "# persona-lint: disable=SCH001 -- importer key\n# another comment\nlegacy_a: 1\n"
+    assert codes(text) == []
+
+
+def test_unused_per_file_ignores_pointer_entries_are_not_reported(tmp_path: Path) -> None:
+    (tmp_path / ".persona-lint.toml").write_text('[per-file-ignores]\n"*.json" = ["SCH001:/gone"]\n')
+    (tmp_path / "p.json").write_text('{"persona_name": "A", "pipeline_mode": "echo"}\n')
+    code, out, _ = run("check", str(tmp_path / "p.json"))
+    assert (code, out.splitlines()) == (0, ["All checks passed (1 file)."])
+
+
+def test_yaml_personas_can_use_the_configuration_forms_too(tmp_path: Path) -> None:
+    (tmp_path / ".persona-lint.toml").write_text(
+        '[per-file-ignores]\n"p.yaml" = ["SCH001:/a"]\n'
+        '[[ignore-at]]\npath = "p.yaml"\ncode = "SCH001"\npointer = "/b"\nreason = "importer"\n'
+    )
+    (tmp_path / "p.yaml").write_text(HEAD + "a: 1\nb: 2\n")
+    code, out, _ = run("check", str(tmp_path / "p.yaml"))
+    assert (code, out.splitlines()) == (0, ["All checks passed (1 file). 2 suppressed."])
