@@ -122,3 +122,23 @@ def test_a_missing_or_broken_baseline_is_exit_2(tmp_path: Path, content: str | N
         (tmp_path / "b.json").write_text(content)
     code, _, err = run("check", str(tmp_path / "p.json"), "--baseline", str(tmp_path / "b.json"))
     assert code == 2 and "b.json" in err and needle in err
+
+
+def test_baseline_and_suppressions_work_with_worker_processes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from linter.run.parallel import THRESHOLD
+
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "personas").mkdir()
+    count = THRESHOLD + 2
+    for number in range(count):
+        (tmp_path / "personas" / f"p{number:03}.json").write_text(PERSONA)
+    run("check", "personas", "--write-baseline", "b.json", "-j", "2")
+    assert len(json.loads((tmp_path / "b.json").read_text())["entries"]) == 2 * count
+    code, out, _ = run("check", "personas", "--baseline", "b.json", "-j", "2", "--fail-level", "warning")
+    assert (code, out.splitlines()) == (0, [f"All checks passed ({count} files). {2 * count} suppressed."])
+
+
+def test_a_file_broken_since_is_not_called_stale(repo: Path) -> None:
+    (repo / "personas" / "coach.json").write_text(PERSONA.replace('"importer": 2', '"importer": 2,'))
+    code, out, _ = run("check", "personas", "--baseline", "baseline.json")
+    assert code == 1 and "SYN001" in out and "SUP002" not in out

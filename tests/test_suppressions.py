@@ -172,3 +172,8 @@ def test_yaml_personas_can_use_the_configuration_forms_too(tmp_path: Path) -> No
     (tmp_path / "p.yaml").write_text(HEAD + "a: 1\nb: 2\n")
     code, out, _ = run("check", str(tmp_path / "p.yaml"))
     assert (code, out.splitlines()) == (0, ["All checks passed (1 file). 2 suppressed."])
+
+
+def test_a_broken_file_reports_no_unused_suppression() -> None:
+    text = HEAD + "legacy: 1  # persona-lint: disable=SCH001\nbroken: [\n"
+    assert [d.code for d in lint_text(text, "p.yaml")] == ["SYN002"]

@@ -39,8 +39,12 @@ def lint_file(
     """Lint ``document`` under ``settings``; ``baseline`` (else the configured one) filters what is known."""
     rule_set = resolve(settings, settings.ignored_for(document.path))
     diagnostics = lint_document(document, rule_set, choose_revision(document, requested, settings.schema_version))
-    diagnostics.extend(_policy_diagnostics(document, settings, rule_set, diagnostics))
-    enabled = frozenset(rule_set.by_code)
+    # When the file could not be read as a persona the rules did not run: a suppression or a
+    # baseline entry that matched nothing says nothing then, so neither is reported.
+    trusted = isinstance(document.value, dict) and not any(_untrusting(d) for d in diagnostics)
+    if trusted:
+        diagnostics.extend(_policy_diagnostics(document, settings, rule_set))
+    enabled = frozenset(rule_set.by_code) if trusted else frozenset()
     suppressed: list[Suppressed] = []
     unused: list[Unused] = []
     if document.format == "yaml" and "persona-lint" in document.text:
@@ -63,22 +67,26 @@ def lint_file(
             _made(document, STALE_BASELINE, rule_set,
                   f"the baseline entry for {e.code} at {e.pointer or '(root)'} matches no finding any more "
                   f"(it recorded: {e.message}); rewrite the baseline to drop it", e.pointer, None)
-            for e in stale if rule_set.enabled(STALE_BASELINE)
+            for e in stale if trusted and rule_set.enabled(STALE_BASELINE)
         )
     diagnostics.sort(key=lambda d: d.sort_key)
     suppressed.sort(key=lambda s: s.diagnostic.sort_key)
     return Outcome(tuple(diagnostics), tuple(suppressed))
 
 
-def _policy_diagnostics(
-    document: Document, settings: Settings, rule_set: RuleSet, found: list[Diagnostic]
-) -> list[Diagnostic]:
+_RULES_DID_NOT_RUN = frozenset({"SYN001", "SYN002", "SYN004", "SYN005", "SYN006", "SYN008", "SYN009", "SYN010"})
+"""The fatal file problems of :mod:`linter.engine.lint`, plus a root that is not an object."""
+
+
+def _untrusting(diagnostic: Diagnostic) -> bool:
+    return diagnostic.code in _RULES_DID_NOT_RUN
+
+
+def _policy_diagnostics(document: Document, settings: Settings, rule_set: RuleSet) -> list[Diagnostic]:
     value = document.value
     policies = settings.adoption.policies
     if not policies or not isinstance(value, dict) or not rule_set.enabled(POLICY_VIOLATION):
         return []
-    if any(d.code.startswith("SYN") and d.code != "SYN003" for d in found):
-        return []  # the value cannot be trusted (broken syntax, not an object): policies do not run
     body = {k: v for k, v in value.items() if k != "$schema"}
     made = [
         _made(document, POLICY_VIOLATION, rule_set, f.message, f.pointer, None, f)
