@@ -177,3 +177,12 @@ def test_yaml_personas_can_use_the_configuration_forms_too(tmp_path: Path) -> No
 def test_a_broken_file_reports_no_unused_suppression() -> None:
     text = HEAD + "legacy: 1  # persona-lint: disable=SCH001\nbroken: [\n"
     assert [d.code for d in lint_text(text, "p.yaml")] == ["SYN002"]
+
+
+def test_the_language_server_applies_suppressions(tmp_path: Path) -> None:
+    from linter.lsp.analysis import analyse
+
+    (tmp_path / "p.yaml").write_text("")
+    text = HEAD + "legacy_a: 1  # persona-lint: disable=SCH001 -- importer key\nlegacy_b: 2\n"
+    found = analyse(str(tmp_path / "p.yaml"), text)
+    assert [(d.code, d.span.start.line) for d in found.diagnostics] == [("SCH001", 4)]
