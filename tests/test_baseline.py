@@ -142,3 +142,10 @@ def test_a_file_broken_since_is_not_called_stale(repo: Path) -> None:
     (repo / "personas" / "coach.json").write_text(PERSONA.replace('"importer": 2', '"importer": 2,'))
     code, out, _ = run("check", "personas", "--baseline", "baseline.json")
     assert code == 1 and "SYN001" in out and "SUP002" not in out
+
+
+def test_rewriting_in_place_keeps_every_current_finding(repo: Path) -> None:
+    (repo / ".persona-lint.toml").write_text('baseline = "baseline.json"\n')
+    before = (repo / "baseline.json").read_text()
+    code, _, _ = run("check", "personas", "--baseline", "baseline.json", "--write-baseline", "baseline.json")
+    assert code == 0 and (repo / "baseline.json").read_text() == before
