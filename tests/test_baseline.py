@@ -149,3 +149,12 @@ def test_rewriting_in_place_keeps_every_current_finding(repo: Path) -> None:
     before = (repo / "baseline.json").read_text()
     code, _, _ = run("check", "personas", "--baseline", "baseline.json", "--write-baseline", "baseline.json")
     assert code == 0 and (repo / "baseline.json").read_text() == before
+
+
+def test_a_missing_configured_baseline_names_the_configuration_key(tmp_path: Path) -> None:
+    (tmp_path / ".persona-lint.toml").write_text('baseline = "nowhere.json"\n')
+    (tmp_path / "p.json").write_text('{"persona_name": "A", "pipeline_mode": "echo"}')
+    code, _, err = run("check", str(tmp_path / "p.json"))
+    assert code == 2
+    assert err.startswith(f"persona-lint: error: {tmp_path / '.persona-lint.toml'}: key 'baseline': baseline ")
+    assert "nowhere.json: cannot read" in err

@@ -11,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import NamedTuple
 
-from linter.config.settings import Settings
+from linter.config.settings import ConfigError, Settings
 from linter.diagnostic import START_OF_FILE, Diagnostic, Finding, Span
 from linter.document.model import Document
 from linter.engine import baseline as baselines
@@ -60,7 +60,13 @@ def lint_file(
     )
     chosen = (baseline or settings.adoption.baseline) if use_baseline else None
     if chosen is not None and document.path != "-":
-        entries = baselines.load(chosen).get(baselines.relative(document.path, chosen.parent), ())
+        try:
+            recorded = baselines.load(chosen)
+        except ConfigError as error:
+            if baseline is not None:
+                raise
+            raise ConfigError(f"{settings.source}: key 'baseline': {error}") from None
+        entries = recorded.get(baselines.relative(document.path, chosen.parent), ())
         diagnostics, known, stale = baselines.match(diagnostics, entries)
         suppressed.extend(Suppressed(d, EXTERNAL, f"baseline {chosen.name}") for d in known)
         diagnostics.extend(
