@@ -41,8 +41,7 @@ def check_target(target: Target, request: Request, stdin: BinaryIO | None = None
     outcome = lint_file(document, settings, request.revision, request.baseline, use_baseline=request.use_baseline)
     diagnostics = outcome.diagnostics
     # The kept source feeds --show-source: mask secrets there too (linter.secrets).
-    shows = diagnostics or outcome.suppressed
-    kept = redact_source(document.text, document.value) if shows and request.keep_sources else None
+    kept = redact_source(document.text, document.value) if diagnostics and request.keep_sources else None
     return FileReport(shown, diagnostics, text=kept, suppressed=outcome.suppressed)
 
 
