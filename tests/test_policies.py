@@ -116,3 +116,19 @@ def test_policy_findings_can_be_ignored_and_given_a_severity(tmp_path: Path) -> 
     assert code == 0 and "warning POL001" in out
     code, out, _ = run("check", "--ignore", "POL", str(tmp_path / "p.json"))
     assert "POL001" not in out
+
+
+def test_a_policy_ref_resolves_within_the_policy_and_never_fetches(tmp_path: Path) -> None:
+    (tmp_path / ".persona-lint.toml").write_text('policy-schemas = ["pol.json"]\n')
+    (tmp_path / "p.json").write_text('{"persona_name": "Coach", "pipeline_mode": "echo"}')
+    (tmp_path / "pol.json").write_text(json.dumps({
+        "$defs": {"short": {"maxLength": 3, "x-message": "short names only"}},
+        "properties": {"persona_name": {"$ref": "#/$defs/short"}},
+    }))
+    code, out, _ = run("check", str(tmp_path / "p.json"))
+    # jsonschema's schema path leaves the $ref step out: the location is the keyword reached through it.
+    assert code == 1 and "error POL001 short names only (policy pol.json#/properties/persona_name/maxLength)" in out
+    (tmp_path / "pol.json").write_text('{"properties": {"persona_name": {"$ref": "https://example.com/x.json"}}}')
+    code, _, err = run("check", str(tmp_path / "p.json"))
+    assert code == 2
+    assert f"{tmp_path / 'pol.json'}: cannot resolve the $ref 'https://example.com/x.json'" in err

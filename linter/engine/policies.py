@@ -13,7 +13,10 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from referencing.exceptions import Unresolvable
+
 from linter.config.adoption import Policy, covers
+from linter.config.settings import ConfigError
 from linter.diagnostic import Finding
 from linter.util import pointer as ptr
 
@@ -24,9 +27,11 @@ _COMBINATORS = frozenset({"anyOf", "oneOf", "allOf", "not", "if", "then", "else"
 @lru_cache(maxsize=64)
 def _validator(schema_text: str) -> Any:
     from jsonschema.validators import validator_for
+    from referencing import Registry
 
     schema = json.loads(schema_text)
-    return validator_for(schema)(schema)
+    # An empty registry: a policy's $ref may point within the policy only, never to the network.
+    return validator_for(schema)(schema, registry=Registry())
 
 
 def findings(value: dict[str, Any], policies: tuple[Policy, ...], path: str, root: Path | None) -> Iterator[Finding]:
@@ -36,7 +41,14 @@ def findings(value: dict[str, Any], policies: tuple[Policy, ...], path: str, roo
             continue
         validator = _validator(policy.schema_text)
         shown = _shown_path(policy.path, root)
-        for error in sorted(validator.iter_errors(value), key=lambda e: (list(map(str, e.path)), e.message)):
+        try:
+            errors = sorted(validator.iter_errors(value), key=lambda e: (list(map(str, e.path)), e.message))
+        except Unresolvable as missing:
+            raise ConfigError(
+                f"policy-schemas: {policy.path}: cannot resolve the $ref {missing.ref!r}: a policy's $ref "
+                "may only point within the policy itself (persona-lint never fetches schemas)"
+            ) from None
+        for error in errors:
             where = ptr.from_parts(error.absolute_path)
             target = "key" if error.validator in ("required", "additionalProperties") and where else "value"
             message = _message(error, validator.schema)
