@@ -186,3 +186,12 @@ def test_the_language_server_applies_suppressions(tmp_path: Path) -> None:
     text = HEAD + "legacy_a: 1  # persona-lint: disable=SCH001 -- importer key\nlegacy_b: 2\n"
     found = analyse(str(tmp_path / "p.yaml"), text)
     assert [(d.code, d.span.start.line) for d in found.diagnostics] == [("SCH001", 4)]
+
+
+def test_the_language_server_still_lints_when_the_baseline_is_missing(tmp_path: Path) -> None:
+    from linter.lsp.analysis import analyse
+
+    (tmp_path / ".persona-lint.toml").write_text('baseline = "nowhere.json"\n')
+    (tmp_path / "p.yaml").write_text("")
+    found = analyse(str(tmp_path / "p.yaml"), HEAD + "legacy: 1\n")
+    assert [d.code for d in found.diagnostics] == ["SCH001"]
