@@ -18,7 +18,7 @@ from linter.engine.registry import RegistryError
 from linter.tavus import revisions
 from linter.util.version import VERSION as __version__
 
-EXIT_USAGE = 2
+EXIT_OK, EXIT_USAGE = 0, 2
 OUTPUT_FORMATS = ("auto", "text", "json", "sarif", "github", "junit", "gitlab")
 """``auto`` plus :data:`linter.reporters.FORMATS` (spelled out so ``--help`` imports nothing)."""
 
@@ -59,6 +59,12 @@ def cli() -> None:
               help="Apply each JSON Patch to this persona file and lint the result too.")
 @click.option("-j", "--jobs", type=click.IntRange(min=0), default=0,
               help="Worker processes for many files; 0 (the default) uses every CPU, 1 one process.")
+@click.option("--baseline", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Report only findings not recorded in this baseline file (docs/baseline.md).")
+@click.option("--write-baseline", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Record every current finding in this baseline file, then exit 0.")
+@click.option("--show-suppressed", is_flag=True,
+              help="Also list the findings that suppressions and the baseline silenced.")
 def check(
     paths: tuple[str, ...],
     output_format: str,
@@ -76,6 +82,9 @@ def check(
     statistics: bool,
     show_source: bool | None,
     jobs: int,
+    baseline: Path | None,
+    write_baseline: Path | None,
+    show_suppressed: bool,
 ) -> None:
     """Check persona files, directories (recursively) or '-' for standard input."""
     from linter.diagnostic import Severity
@@ -91,6 +100,7 @@ def check(
         select=_split(select) or None, extend_select=_split(extend_select), ignore=_split(ignore),
         stdin_filename=stdin_filename, jobs=jobs or _cpus(), keep_sources=excerpts,
         kind="patch" if kind == "patch" else "persona" if kind == "persona" else None, base=base,
+        baseline=baseline, use_baseline=write_baseline is None,
     )
     try:
         result = run(request)
@@ -98,10 +108,12 @@ def check(
         _fail(str(error))
     for notice in result.notices:
         click.echo(f"persona-lint: warning: {notice}", err=True)
+    if write_baseline is not None:
+        _write_baseline(write_baseline, result.diagnostics)
     output = Output(
         format=output_format, output_file=output_file, statistics=statistics,
         show_source=excerpts,
-        fail_level=Severity(fail_level), exit_zero=exit_zero,
+        fail_level=Severity(fail_level), exit_zero=exit_zero, show_suppressed=show_suppressed,
     )
     try:
         code = deliver(result, output, sys.stdout, sys.stderr)
@@ -168,28 +180,30 @@ def versions() -> None:
 @cli.command("rules")
 @click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text", show_default=True)
 def list_rules(output_format: str) -> None:
-    """List every rule: code, name, default severity and summary."""
-    from linter.engine.registry import all_rules
+    """List every rule: code, name, default severity, summary, and where it comes from."""
+    from linter.engine.registry import BUILT_IN, all_rules, origin
 
     rules = all_rules()
     if output_format == "json":
         rows = [
             {"code": r.code, "name": r.name, "severity": r.severity.value, "summary": r.summary,
              "kinds": list(r.kinds), "since": r.since,
-             "revisions": [name for name in revisions.NAMES if r.applies_to(name)]}
+             "revisions": [name for name in revisions.NAMES if r.applies_to(name)], "source": origin(r)}
             for r in rules
         ]
         click.echo(json.dumps(rows, indent=2))
         return
     for r in rules:
-        click.echo(f"{r.code:<8} {r.name:<40} {r.severity.value:<8} {r.summary}")
+        source = origin(r)
+        suffix = f" [plugin {source}]" if source != BUILT_IN else ""
+        click.echo(f"{r.code:<8} {r.name:<40} {r.severity.value:<8} {r.summary}{suffix}")
 
 
 @cli.command()
 @click.argument("rule")
 def explain(rule: str) -> None:
     """Print the documentation page of a rule (by code or name)."""
-    from linter.engine.registry import by_key
+    from linter.engine.registry import BUILT_IN, by_key, origin
     from linter.engine.ruledocs import page
 
     found = by_key().get(rule) or by_key().get(rule.upper())
@@ -197,6 +211,19 @@ def explain(rule: str) -> None:
         _fail(f"unknown rule {rule!r}; 'persona-lint rules' lists them")
     else:
         click.echo(page(found), nl=False)
+        if origin(found) != BUILT_IN:
+            click.echo(f"Source: plugin {origin(found)}")
+
+
+def _write_baseline(path: Path, diagnostics: tuple[Any, ...]) -> None:
+    from linter.engine.baseline import write
+
+    try:
+        count = write(path, diagnostics)
+    except OSError as error:
+        _fail(f"cannot write {path}: {error.strerror or type(error).__name__}")
+    click.echo(f"persona-lint: wrote {count} finding{'s' if count != 1 else ''} to the baseline {path}", err=True)
+    sys.exit(EXIT_OK)
 
 
 def _cpus() -> int:

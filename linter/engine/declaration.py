@@ -34,6 +34,8 @@ FAMILIES = {
     "SEC": "secrets",
     "PATCH": "JSON Patch bodies",
     "INT": "internal errors",
+    "SUP": "suppressions and baseline",
+    "POL": "team policies",
 }
 
 

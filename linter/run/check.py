@@ -14,6 +14,7 @@ from linter.document.model import Document
 from linter.document.source import MAX_FILE_BYTES, parse
 from linter.engine import lint as engine
 from linter.engine import selection
+from linter.engine.adopt import lint_file
 from linter.run.files import Missing, Target
 from linter.run.model import FileReport, Request
 from linter.tavus.persona import PERSONA_KEYS
@@ -43,13 +44,16 @@ def check_target(target: Target, request: Request, stdin: BinaryIO | None = None
     ):
         return FileReport(shown, (), checked=False)
     base, unread = _base(request, settings, shown) if kind == "patch" else (None, ())
-    diagnostics = unread + tuple(engine.lint_with_settings(document, settings, request.revision, kind=kind, base=base))
+    outcome = lint_file(
+        document, settings, request.revision, request.baseline, use_baseline=request.use_baseline, kind=kind, base=base,
+    )
+    diagnostics = unread + outcome.diagnostics
     # The kept source feeds --show-source: mask secrets there too (linter.secrets).
     kept = redact_source(document.text, document.value) if diagnostics and request.keep_sources else None
     others: tuple[tuple[str, str], ...] = ()
     if base is not None and request.keep_sources and any(d.path == base.path for d in diagnostics):
         others = ((base.path, redact_source(base.text, base.value)),)
-    return FileReport(shown, diagnostics, text=kept, other_texts=others)
+    return FileReport(shown, diagnostics, text=kept, other_texts=others, suppressed=outcome.suppressed)
 
 
 def _base(request: Request, settings: Settings, shown: str) -> tuple[Document | None, tuple[Diagnostic, ...]]:

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Literal
 
 from linter.diagnostic import Diagnostic
+from linter.engine.suppress import Suppressed
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,6 +30,10 @@ class Request:
     """Worker processes for many files (``linter.parallel``); 1 checks everything in this process."""
     keep_sources: bool = True
     """Keep the (masked) text of files with findings, for ``--show-source``; else hold no text at all."""
+    baseline: Path | None = None
+    """The baseline file (``--baseline``); ``None`` uses the configured one, if any."""
+    use_baseline: bool = True
+    """False while ``--write-baseline`` records every current finding."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,6 +45,8 @@ class FileReport:
     """The decoded source, kept only when there are diagnostics (for ``--show-source``)."""
     other_texts: tuple[tuple[str, str], ...] = ()
     """Other files the diagnostics point into (a patch's base persona), by path, masked too."""
+    suppressed: tuple[Suppressed, ...] = ()
+    """What suppressions and the baseline silenced in this file (``--show-suppressed``)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,3 +60,5 @@ class LintResult:
     """Every checked file, in order (JUnit reports one test case per file)."""
     sources: Mapping[str, str] = field(default_factory=dict, compare=False, hash=False)
     """Source text of the files that have diagnostics, by path (costs nothing for clean files)."""
+    suppressed: tuple[Suppressed, ...] = ()
+    """Findings a suppression or the baseline silenced (``--show-suppressed`` lists them)."""
