@@ -18,7 +18,7 @@ from linter.engine.registry import RegistryError
 from linter.tavus import revisions
 from linter.util.version import VERSION as __version__
 
-EXIT_USAGE = 2
+EXIT_OK, EXIT_USAGE = 0, 2
 OUTPUT_FORMATS = ("auto", "text", "json", "sarif", "github", "junit", "gitlab")
 """``auto`` plus :data:`linter.reporters.FORMATS` (spelled out so ``--help`` imports nothing)."""
 
@@ -63,6 +63,12 @@ def cli() -> None:
 @click.option("--unsafe-fixes", is_flag=True, help="With --fix or --diff, also apply fixes a person should review.")
 @click.option("--diff", is_flag=True, help="Print a unified diff of what --fix would change; write nothing.")
 @click.option("--show-fixes", is_flag=True, help="List the fixes --fix applied, per file.")
+@click.option("--baseline", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Report only findings not recorded in this baseline file (docs/baseline.md).")
+@click.option("--write-baseline", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Record every current finding in this baseline file, then exit 0.")
+@click.option("--show-suppressed", is_flag=True,
+              help="Also list the findings that suppressions and the baseline silenced.")
 def check(
     paths: tuple[str, ...],
     output_format: str,
@@ -84,6 +90,9 @@ def check(
     unsafe_fixes: bool,
     diff: bool,
     show_fixes: bool,
+    baseline: Path | None,
+    write_baseline: Path | None,
+    show_suppressed: bool,
 ) -> None:
     """Check persona files, directories (recursively) or '-' for standard input."""
     from linter.diagnostic import Severity
@@ -101,6 +110,7 @@ def check(
         stdin_filename=stdin_filename, jobs=jobs or _cpus(), keep_sources=excerpts,
         kind="patch" if kind == "patch" else "persona" if kind == "persona" else None, base=base,
         fix=("unsafe" if unsafe_fixes else "safe") if fix or diff else None, diff=diff,
+        baseline=baseline, use_baseline=write_baseline is None,
     )
     try:
         result = run(request)
@@ -108,10 +118,13 @@ def check(
         _fail(str(error))
     for notice in result.notices:
         click.echo(f"persona-lint: warning: {notice}", err=True)
+    if write_baseline is not None:
+        _write_baseline(write_baseline, result.diagnostics)
     output = Output(
         format=output_format, output_file=output_file, statistics=statistics,
         show_source=excerpts,
         fail_level=Severity(fail_level), exit_zero=exit_zero, unsafe_fixes=unsafe_fixes,
+        show_suppressed=show_suppressed,
     )
     try:
         if diff:
@@ -223,21 +236,24 @@ def versions() -> None:
 @cli.command("rules")
 @click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text", show_default=True)
 def list_rules(output_format: str) -> None:
-    """List every rule: code, name, default severity and summary."""
-    from linter.engine.registry import all_rules
+    """List every rule: code, name, default severity, summary, and where it comes from."""
+    from linter.engine.registry import BUILT_IN, all_rules, origin
 
     rules = all_rules()
     if output_format == "json":
         rows = [
             {"code": r.code, "name": r.name, "severity": r.severity.value, "summary": r.summary,
              "kinds": list(r.kinds), "since": r.since, "fix": r.fix_applicability,
-             "revisions": [name for name in revisions.NAMES if r.applies_to(name)]}
+             "revisions": [name for name in revisions.NAMES if r.applies_to(name)], "source": origin(r)}
             for r in rules
         ]
         click.echo(json.dumps(rows, indent=2))
         return
     for r in rules:
-        click.echo(f"{r.code:<8} {r.name:<40} {r.severity.value:<8} {_FIX_MARKS[r.fix_applicability]:<3} {r.summary}")
+        source = origin(r)
+        suffix = f" [plugin {source}]" if source != BUILT_IN else ""
+        mark = _FIX_MARKS[r.fix_applicability]
+        click.echo(f"{r.code:<8} {r.name:<40} {r.severity.value:<8} {mark:<3} {r.summary}{suffix}")
 
 
 _FIX_MARKS = {"safe": "[*]", "unsafe": "[!]", "safe or unsafe": "[*]", "none": ""}
@@ -248,7 +264,7 @@ _FIX_MARKS = {"safe": "[*]", "unsafe": "[!]", "safe or unsafe": "[*]", "none": "
 @click.argument("rule")
 def explain(rule: str) -> None:
     """Print the documentation page of a rule (by code or name)."""
-    from linter.engine.registry import by_key
+    from linter.engine.registry import BUILT_IN, by_key, origin
     from linter.engine.ruledocs import page
 
     found = by_key().get(rule) or by_key().get(rule.upper())
@@ -256,6 +272,19 @@ def explain(rule: str) -> None:
         _fail(f"unknown rule {rule!r}; 'persona-lint rules' lists them")
     else:
         click.echo(page(found), nl=False)
+        if origin(found) != BUILT_IN:
+            click.echo(f"Source: plugin {origin(found)}")
+
+
+def _write_baseline(path: Path, diagnostics: tuple[Any, ...]) -> None:
+    from linter.engine.baseline import write
+
+    try:
+        count = write(path, diagnostics)
+    except OSError as error:
+        _fail(f"cannot write {path}: {error.strerror or type(error).__name__}")
+    click.echo(f"persona-lint: wrote {count} finding{'s' if count != 1 else ''} to the baseline {path}", err=True)
+    sys.exit(EXIT_OK)
 
 
 def _cpus() -> int:

@@ -19,8 +19,6 @@ def check(patch: Patch, options: None) -> Iterator[Finding]:
     (or the add half of `copy`/`move`) appends to (RFC 6902,
     https://www.rfc-editor.org/rfc/rfc6902#section-4.1). `replace`, `remove`, `test` and a
     `from` cannot refer to it, and the API rejects the patch.
-
-    Example: `{"op": "replace", "path": "/layers/llm/tools/-", "value": {...}}`.
     """
     for operation in patch.well_formed():
         appends = operation.op in ("add", "copy", "move")

@@ -24,8 +24,6 @@ def check(patch: Patch, options: None) -> Iterator[Finding]:
     Why: RFC 6902 says members not defined for the operation are ignored
     (https://www.rfc-editor.org/rfc/rfc6902#section-4), so a misspelt `vaule` or a `value` on a
     `move` silently does nothing: the patch does something other than what it reads as.
-
-    Example: `{"op": "replace", "path": "/persona_name", "vaule": "Ada"}`.
     """
     for operation in patch.operations:
         if operation.op not in OPERATIONS:

@@ -20,8 +20,6 @@ def check(patch: Patch, options: None) -> Iterator[Finding]:
     operations, and the Patch Persona endpoint
     (https://docs.tavus.io/api-reference/personas/patch-persona) documents the same enum; any
     other item makes the API reject the whole patch.
-
-    Example: `[{"op": "update", "path": "/persona_name", "value": "Ada"}]`.
     """
     items = patch.data if isinstance(patch.data, list) else []
     for index, item in enumerate(items):

@@ -20,8 +20,6 @@ def check(patch: Patch, options: None) -> Iterator[Finding]:
     written as an RFC 6901 JSON Pointer (https://www.rfc-editor.org/rfc/rfc6901#section-3): empty
     for the whole document or starting with `/`, with `~` only in `~0` (for `~`) and `~1` (for
     `/`). A dotted path such as `layers.llm.model` is not a pointer; the API rejects the patch.
-
-    Example: `{"op": "replace", "path": "layers/llm/model", "value": "tavus-gpt-oss"}`.
     """
     for operation in patch.operations:
         if operation.op not in OPERATIONS:

@@ -15,8 +15,6 @@ def check(patch: Patch, options: None) -> Iterator[Finding]:
     Why: RFC 6902 requires `from`, the pointer to the value to copy or move
     (https://www.rfc-editor.org/rfc/rfc6902#section-4.4). The Tavus docs never mention `from`
     (https://docs.tavus.io/api-reference/personas/patch-persona), which makes it easy to forget.
-
-    Example: `{"op": "copy", "path": "/layers/perception/visual_tools"}`.
     """
     for operation in patch.operations:
         if operation.op in ("copy", "move") and "from" not in operation.raw:

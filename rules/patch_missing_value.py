@@ -16,8 +16,6 @@ def check(patch: Patch, options: None) -> Iterator[Finding]:
     (https://www.rfc-editor.org/rfc/rfc6902#section-4.1); Tavus documents `value` as required
     for every operation but `remove` (https://docs.tavus.io/api-reference/personas/patch-persona).
     To clear a field, `remove` it, or set `"value": null` where the field accepts null.
-
-    Example: `{"op": "replace", "path": "/greeting"}`.
     """
     for operation in patch.operations:
         if operation.op in ("add", "replace", "test") and not operation.has_value:

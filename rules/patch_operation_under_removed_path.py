@@ -18,9 +18,6 @@ def check(patch: Patch, options: None) -> Iterator[Finding]:
     after `{"op": "remove", "path": "/layers/stt"}`, an operation on `/layers/stt/hotwords` has
     nothing to work on, and the API rejects the whole patch. (Array elements are left alone:
     after removing `/tools/0`, `/tools/0` names the next element.)
-
-    Example: `[{"op": "remove", "path": "/layers/stt"},
-    {"op": "replace", "path": "/layers/stt/hotwords", "value": "Tavus"}]`.
     """
     removed: dict[str, int] = {}
     for operation in patch.well_formed():

@@ -17,9 +17,6 @@ def check(patch: Patch, options: None) -> Iterator[Finding]:
     Why: operations apply in order (RFC 6902, https://www.rfc-editor.org/rfc/rfc6902#section-3),
     so the first operation's value never reaches the persona. It is usually a copy-and-paste
     slip, or two edits to the same field merged without noticing; the second one wins.
-
-    Example: `[{"op": "replace", "path": "/layers/llm/model", "value": "tavus-gpt-oss"},
-    {"op": "remove", "path": "/layers/llm/model"}]`.
     """
     pending: dict[str, Operation] = {}
     for operation in patch.well_formed():

@@ -19,8 +19,6 @@ def check(patch: Patch, options: None) -> Iterator[Finding]:
     https://docs.tavus.io/api-reference/personas/get-persona); they are not part of the persona
     you send, and the persona to patch is named by the URL, not by the body. A patch that copies
     a GET response's fields back does not change them.
-
-    Example: `{"op": "replace", "path": "/persona_id", "value": "p1234567890"}`.
     """
     for operation in patch.well_formed():
         if operation.op == "test":

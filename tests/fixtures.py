@@ -37,15 +37,18 @@ def fixture_files(folder: Path) -> list[Path]:
 
 def lint_fixture(path: Path) -> FileReport:
     """Lint a fixture as the CLI would (``--base`` for patch fixtures of a folder with a
-    ``.base.json``), named by its path relative to the repository."""
+    ``.base.json``, ``--config`` with the folder's own ``.persona-lint.toml``), named by its path
+    relative to the repository."""
     relative = os.path.relpath(path, REPO)
     # A patch fixture is applied to the folder's .base.json (hidden from fixture_files) when there is one.
     base = path.parent.parent / ".base.json"
     shown_base = os.path.relpath(base, REPO) if base.is_file() else None
+    own = path.parent.parent / ".persona-lint.toml"  # codes that need configuration (policies, baseline)
+    config = own if own.is_file() else FIXTURE_CONFIG
     previous = os.getcwd()
     os.chdir(REPO)
     try:
-        request = Request(paths=(relative,), config=FIXTURE_CONFIG, base=shown_base)
+        request = Request(paths=(relative,), config=config, base=shown_base)
         return check_target(Target(relative, explicit=True), request)
     finally:
         os.chdir(previous)

@@ -16,6 +16,7 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
+from linter.config import adoption
 from linter.diagnostic import Severity
 from linter.tavus import revisions
 from linter.util.closest import closest
@@ -23,7 +24,7 @@ from linter.util.closest import closest
 CONFIG_FILES = (".persona-lint.toml", "pyproject.toml")
 _KEYS = (
     "schema-version", "select", "extend-select", "ignore", "severity", "per-file-ignores",
-    "options", "exclude", "patches", "bases",
+    "options", "exclude", "patches", "bases", *adoption.ADOPTION_KEYS,
 )
 
 
@@ -49,6 +50,8 @@ class Settings:
     """Patch globs and the persona file (relative to the configuration) each applies to."""
     root: Path | None = None
     source: str | None = None
+    adoption: adoption.Adoption = adoption.NO_ADOPTION
+    """Pointer ignores, team policies and the baseline (:mod:`linter.config.adoption`)."""
 
     def with_overrides(
         self,
@@ -185,19 +188,25 @@ def parse_table(table: Mapping[str, Any], where: str, root: Path | None = None) 
     version = table.get("schema-version")
     if version is not None and version not in revisions.BY_NAME:
         raise ConfigError(f"{where}: schema-version {version!r} is not one of {', '.join(revisions.NAMES)}")
+    try:
+        per_file, pointed = adoption.split_per_file(_per_file(table.get("per-file-ignores", {}), where), where)
+        adopted = adoption.parse(table, where, root)
+    except adoption.AdoptionConfigError as error:
+        raise ConfigError(str(error)) from None
     return Settings(
         schema_version=version,
         select=_strings(table, "select", where) if "select" in table else None,
         extend_select=_strings(table, "extend-select", where),
         ignore=_strings(table, "ignore", where),
         severity=_severities(table.get("severity", {}), where),
-        per_file_ignores=_per_file(table.get("per-file-ignores", {}), where),
+        per_file_ignores=per_file,
         options=_options(table.get("options", {}), where),
         exclude=_strings(table, "exclude", where),
         patches=_strings(table, "patches", where),
         bases=_bases(table.get("bases", {}), where),
         root=root,
         source=where,
+        adoption=replace(adopted, pointer_ignores=pointed + adopted.pointer_ignores),
     )
 
 

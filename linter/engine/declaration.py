@@ -35,6 +35,8 @@ FAMILIES = {
     "PATCH": "JSON Patch bodies",
     "MIG": "migration between API revisions",
     "INT": "internal errors",
+    "SUP": "suppressions and baseline",
+    "POL": "team policies",
 }
 
 

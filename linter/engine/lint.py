@@ -10,7 +10,7 @@ from linter.diagnostic import START_OF_FILE, Diagnostic, Finding
 from linter.document.model import Document, SyntaxProblem
 from linter.document.patch import Kind, kind_of
 from linter.engine import registry
-from linter.engine.selection import RuleSet, resolve
+from linter.engine.selection import RuleSet
 from linter.schemas.association import choose_revision, declared_revision
 from linter.schemas.validate import validate
 from linter.tavus.persona import Persona
@@ -46,13 +46,23 @@ def lint_with_settings(
     document: Document, settings: Settings, requested: str | None = None,
     *, kind: Kind | None = None, base: Document | None = None,
 ) -> list[Diagnostic]:
-    """The one way settings apply to a document (per-file ignores, configured revision), for
-    the command line, the library and the language server alike.
+    """The one way settings apply to a document (per-file ignores, configured revision, team
+    policies, suppressions, the configured baseline), for the command line, the library and the
+    language server alike.
 
     ``kind`` forces persona or patch (else configuration, file name and content decide);
     ``base`` is the persona a patch applies to.
     """
-    rule_set = resolve(settings, settings.ignored_for(document.path))
+    from linter.engine.adopt import lint_file  # it builds on this module
+
+    return list(lint_file(document, settings, requested, kind=kind, base=base).diagnostics)
+
+
+def lint_rules(
+    document: Document, settings: Settings, rule_set: RuleSet, requested: str | None = None,
+    *, kind: Kind | None = None, base: Document | None = None,
+) -> list[Diagnostic]:
+    """The schema's and the rules' diagnostics of a persona or patch document, sorted."""
     if document_kind(document, settings, kind) == "patch":
         from linter.engine.patchlint import lint_patch_document  # only patch files need it
 

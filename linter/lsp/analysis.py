@@ -42,11 +42,14 @@ def analyse(path: str | None, text: str, language_id: str | None = None) -> Anal
     settings = _settings(path)
     document = parse(shown, text.encode("utf-8"), _format(shown, language_id))
     revision = association.choose_revision(document, None, settings.schema_version)
-    if engine.document_kind(document, settings) == "patch":
-        return Analysis(document, revision, tuple(engine.lint_with_settings(document, settings)), True, True)
-    if not looks_like_persona(document, shown):
+    is_patch = engine.document_kind(document, settings) == "patch"
+    if not is_patch and not looks_like_persona(document, shown):
         return Analysis(document, revision, (), False)
-    return Analysis(document, revision, tuple(engine.lint_with_settings(document, settings)), True)
+    try:
+        found = engine.lint_with_settings(document, settings)
+    except config.ConfigError:  # a missing baseline, a policy's broken $ref: `check` reports it
+        found = engine.lint_with_settings(document, config.DEFAULT, kind="patch" if is_patch else None)
+    return Analysis(document, revision, tuple(found), True, is_patch)
 
 
 def looks_like_persona(document: Document, path: str) -> bool:

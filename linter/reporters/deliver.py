@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import NamedTuple, TextIO
 
 from linter.diagnostic import Diagnostic, Severity
+from linter.engine.adoption_codes import STALE_BASELINE
 from linter.reporters import reporter, resolve
 from linter.reporters.text import render as render_text
 from linter.reporters.text import summary
@@ -27,6 +28,7 @@ class Output(NamedTuple):
     fail_level: Severity = Severity.ERROR
     exit_zero: bool = False
     unsafe_fixes: bool = False
+    show_suppressed: bool = False
 
 
 def render_to_string(format: str, result: LintResult) -> str:
@@ -48,7 +50,10 @@ def deliver(result: LintResult, output: Output, stdout: TextIO, stderr: TextIO) 
         stdout.write(statistics(result.diagnostics))
         stdout.write(summary(result) + "\n")
     elif terminal == "text":
-        render_text(result, stdout, show_source=output.show_source, unsafe_fixes=output.unsafe_fixes)
+        render_text(
+            result, stdout, show_source=output.show_source, unsafe_fixes=output.unsafe_fixes,
+            show_suppressed=output.show_suppressed,
+        )
     else:
         reporter(terminal)(result, stdout)
         if output.statistics:
@@ -60,7 +65,9 @@ def exit_code(result: LintResult, fail_level: Severity, exit_zero: bool = False)
     """1 when a finding is at or above ``fail_level`` (unless ``exit_zero``), else 0."""
     if exit_zero:
         return 0
-    return 1 if any(d.severity.rank >= fail_level.rank for d in result.diagnostics) else 0
+    # Stale baseline entries are news, never a failure: the baseline shrinks as the team fixes things.
+    failing = (d for d in result.diagnostics if d.code != STALE_BASELINE)
+    return 1 if any(d.severity.rank >= fail_level.rank for d in failing) else 0
 
 
 def statistics(diagnostics: tuple[Diagnostic, ...]) -> str:

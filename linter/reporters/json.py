@@ -40,8 +40,13 @@ def render(result: LintResult, out: TextIO) -> None:
             "errors": counts["error"],
             "warnings": counts["warning"],
             "infos": counts["info"],
+            "suppressed": len(result.suppressed),
         },
         "findings": [as_dict(d) for d in result.diagnostics],
+        "suppressed": [
+            as_dict(s.diagnostic) | {"suppression": {"kind": s.kind, "justification": s.justification}}
+            for s in result.suppressed
+        ],
     }
     json.dump(document, out, indent=2, ensure_ascii=False)
     out.write("\n")

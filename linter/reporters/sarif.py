@@ -14,6 +14,7 @@ from typing import Any, TextIO
 from urllib.parse import quote
 
 from linter.diagnostic import Diagnostic, Severity
+from linter.engine.suppress import Suppressed
 from linter.reporters import message_with_hint
 from linter.run.model import LintResult
 
@@ -44,11 +45,13 @@ def artifact_uri(path: str) -> str:
 
 
 def rules_metadata() -> list[dict[str, Any]]:
-    from linter.engine.registry import all_rules
+    from linter.engine.registry import BUILT_IN, all_rules, origin
     from linter.engine.ruledocs import url
 
-    return [
-        {
+    found = []
+    for rule in all_rules():
+        source = origin(rule)
+        entry: dict[str, Any] = {
             "id": rule.code,
             "name": rule.name,
             "shortDescription": {"text": rule.summary},
@@ -58,8 +61,11 @@ def rules_metadata() -> list[dict[str, Any]]:
             "defaultConfiguration": {"level": LEVELS[rule.severity]},
             "properties": {"tags": [rule.family]},
         }
-        for rule in all_rules()
-    ]
+        if source != BUILT_IN:  # a plugin's pages are not persona-lint's to link to
+            del entry["helpUri"]
+            entry["properties"]["source"] = source
+        found.append(entry)
+    return found
 
 
 def result(diagnostic: Diagnostic, index: int | None) -> dict[str, Any]:
@@ -88,6 +94,14 @@ def result(diagnostic: Diagnostic, index: int | None) -> dict[str, Any]:
     return found
 
 
+def suppression(item: Suppressed) -> dict[str, Any]:
+    """A SARIF 2.1.0 ``suppression`` object: ``kind`` is ``inSource`` (a YAML comment) or ``external``."""
+    found: dict[str, Any] = {"kind": item.kind, "status": "accepted"}
+    if item.justification:
+        found["justification"] = item.justification
+    return found
+
+
 def document(result_: LintResult) -> dict[str, Any]:
     """The SARIF log of a run, as a JSON-ready value."""
     from linter.util.version import VERSION as __version__
@@ -106,7 +120,10 @@ def document(result_: LintResult) -> dict[str, Any]:
                 "rules": rules,
             }},
             "columnKind": "unicodeCodePoints",
-            "results": [result(d, index.get(d.code)) for d in result_.diagnostics],
+            "results": [result(d, index.get(d.code)) for d in result_.diagnostics] + [
+                result(s.diagnostic, index.get(s.diagnostic.code)) | {"suppressions": [suppression(s)]}
+                for s in result_.suppressed
+            ],
         }],
     }
 

@@ -6,6 +6,7 @@ from collections import Counter
 from typing import TextIO
 
 from linter.diagnostic import Diagnostic, Severity
+from linter.engine.suppress import Suppressed
 from linter.reporters import message_with_hint
 from linter.reporters.fixes import fixable_line, marker
 from linter.reporters.source import SourceExcerpts
@@ -23,7 +24,7 @@ def line(diagnostic: Diagnostic, marker: str = "") -> str:
 def summary(result: LintResult) -> str:
     files = f"{result.files} file{'s' if result.files != 1 else ''}"
     if not result.diagnostics:
-        return f"All checks passed ({files})."
+        return f"All checks passed ({files}).{suppressed_note(result)}"
     counts = Counter(d.severity for d in result.diagnostics)
     parts = [
         f"{counts[level]} {level.value}{'s' if counts[level] != 1 and level is not Severity.INFO else ''}"
@@ -34,18 +35,35 @@ def summary(result: LintResult) -> str:
     total = len(result.diagnostics)
     return (
         f"Found {total} problem{'s' if total != 1 else ''} ({', '.join(parts)}) "
-        f"in {with_findings} of {files}."
+        f"in {with_findings} of {files}.{suppressed_note(result)}"
     )
 
 
-def render(result: LintResult, out: TextIO, *, show_source: bool = False, unsafe_fixes: bool = False) -> None:
-    """One line a finding (with the source line and a caret under it when ``show_source``), then a
-    summary; a finding ``--fix`` fixes is marked ``[*]`` and counted on a last line."""
+def suppressed_note(result: LintResult) -> str:
+    """`` 3 suppressed.``, or nothing when none was silenced."""
+    count = len(result.suppressed)
+    return f" {count} suppressed." if count else ""
+
+
+def suppressed_line(item: Suppressed) -> str:
+    reason = f": {item.justification}" if item.justification else ""
+    return f"{line(item.diagnostic)} (suppressed{reason})"
+
+
+def render(
+    result: LintResult, out: TextIO, *, show_source: bool = False, show_suppressed: bool = False,
+    unsafe_fixes: bool = False,
+) -> None:
+    """One line a finding (with the source line and a caret under it when ``show_source``), the
+    silenced findings when ``show_suppressed``, then a summary; a finding ``--fix`` fixes is marked
+    ``[*]`` and counted on a last line."""
     excerpts = SourceExcerpts(result.sources) if show_source else None
     for diagnostic in result.diagnostics:
         out.write(line(diagnostic, marker(diagnostic, unsafe_fixes)) + "\n")
         if excerpts is not None:
             out.writelines(part + "\n" for part in excerpts.excerpt(diagnostic))
+    if show_suppressed:
+        out.writelines(suppressed_line(item) + "\n" for item in result.suppressed)
     out.write(summary(result) + "\n")
     fixable = fixable_line(result.diagnostics, unsafe_fixes)
     if fixable:

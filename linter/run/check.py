@@ -15,6 +15,7 @@ from linter.document.model import Document
 from linter.document.source import MAX_FILE_BYTES, parse
 from linter.engine import lint as engine
 from linter.engine import selection
+from linter.engine.adopt import lint_file
 from linter.fix.apply import Refused, fix_document, fixable, reparse
 from linter.fix.write import unified_diff, write_fixed
 from linter.run.files import Missing, Target
@@ -46,7 +47,10 @@ def check_target(target: Target, request: Request, stdin: BinaryIO | None = None
     ):
         return FileReport(shown, (), checked=False)
     base, unread = _base(request, settings, shown) if kind == "patch" else (None, ())
-    diagnostics = unread + tuple(engine.lint_with_settings(document, settings, request.revision, kind=kind, base=base))
+    outcome = lint_file(
+        document, settings, request.revision, request.baseline, use_baseline=request.use_baseline, kind=kind, base=base,
+    )
+    diagnostics = unread + outcome.diagnostics
     fixes = None
     if kind == "persona" and request.fix is not None and any(fixable(d, request.fix == "unsafe") for d in diagnostics):
         document, diagnostics, fixes = _fix(target, data, document, settings, request)
@@ -55,7 +59,9 @@ def check_target(target: Target, request: Request, stdin: BinaryIO | None = None
     others: tuple[tuple[str, str], ...] = ()
     if base is not None and request.keep_sources and any(d.path == base.path for d in diagnostics):
         others = ((base.path, redact_source(base.text, base.value)),)
-    return FileReport(shown, diagnostics, text=kept, other_texts=others, fixes=fixes)
+    return FileReport(
+        shown, diagnostics, text=kept, other_texts=others, suppressed=outcome.suppressed, fixes=fixes
+    )
 
 
 def _fix(
@@ -67,8 +73,9 @@ def _fix(
     and what fixing did.
     """
 
-    def lint(d: Document) -> list[Diagnostic]:
-        return engine.lint_with_settings(d, settings, request.revision)
+    def lint(d: Document) -> list[Diagnostic]:  # as `check` lints: suppressed findings get no fix
+        found = lint_file(d, settings, request.revision, request.baseline, use_baseline=request.use_baseline)
+        return list(found.diagnostics)
 
     outcome = fix_document(document, lint, unsafe=request.fix == "unsafe")
     applied, refused = outcome.applied, outcome.refused

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Literal
 
 from linter.diagnostic import Diagnostic
+from linter.engine.suppress import Suppressed
 from linter.fix.apply import Applied, Refused
 
 
@@ -34,6 +35,10 @@ class Request:
     """Apply fixes (``--fix``; ``unsafe`` with ``--unsafe-fixes``); ``None`` only reports."""
     diff: bool = False
     """With :attr:`fix`: compute what fixing would change (``--diff``) and write nothing."""
+    baseline: Path | None = None
+    """The baseline file (``--baseline``); ``None`` uses the configured one, if any."""
+    use_baseline: bool = True
+    """False while ``--write-baseline`` records every current finding."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,6 +64,8 @@ class FileReport:
     fixes: FileFixes | None = None
     other_texts: tuple[tuple[str, str], ...] = ()
     """Other files the diagnostics point into (a patch's base persona), by path, masked too."""
+    suppressed: tuple[Suppressed, ...] = ()
+    """What suppressions and the baseline silenced in this file (``--show-suppressed``)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,3 +81,5 @@ class LintResult:
     """Source text of the files that have diagnostics, by path (costs nothing for clean files)."""
     fixes: tuple[FileFixes, ...] = ()
     """What ``--fix`` did, one entry per file it changed or would change."""
+    suppressed: tuple[Suppressed, ...] = ()
+    """Findings a suppression or the baseline silenced (``--show-suppressed`` lists them)."""

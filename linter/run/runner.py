@@ -7,6 +7,7 @@ from typing import BinaryIO
 
 from linter.config.settings import clear_caches
 from linter.diagnostic import Diagnostic
+from linter.engine.suppress import Suppressed
 from linter.run.check import check_item, settings_of
 from linter.run.files import EmptyDirectory, Missing, Target, expand
 from linter.run.model import FileFixes, FileReport, LintResult, Request
@@ -19,6 +20,7 @@ def run(request: Request, stdin: BinaryIO | None = None) -> LintResult:
     paths: list[str] = []
     sources: dict[str, str] = {}
     fixes: list[FileFixes] = []
+    suppressed: list[Suppressed] = []
     for report in iter_reports(request, stdin, notices):
         if report.checked:
             paths.append(report.path)
@@ -28,14 +30,19 @@ def run(request: Request, stdin: BinaryIO | None = None) -> LintResult:
             fixes.append(report.fixes)
         sources.update(report.other_texts)
         diagnostics.extend(report.diagnostics)
+        suppressed.extend(report.suppressed)
     # A base persona's own findings come again with every patch applied to it (and with the
     # base itself when it is checked too): each is reported once.
     diagnostics = list(dict.fromkeys(diagnostics))
     diagnostics.sort(key=lambda d: d.sort_key)
+    suppressed = list(dict.fromkeys(suppressed))
+    suppressed.sort(key=lambda s: s.diagnostic.sort_key)
     # A patch's findings may point into its base persona: that file was checked too.
     checked = set(paths)
     paths.extend(sorted({d.path for d in diagnostics} - checked))
-    return LintResult(tuple(diagnostics), len(paths), tuple(notices), tuple(paths), sources, tuple(fixes))
+    return LintResult(
+        tuple(diagnostics), len(paths), tuple(notices), tuple(paths), sources, tuple(fixes), tuple(suppressed)
+    )
 
 
 def iter_reports(request: Request, stdin: BinaryIO | None, notices: list[str]) -> Iterator[FileReport]:
