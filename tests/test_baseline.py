@@ -59,9 +59,10 @@ def test_only_a_new_mistake_fails(repo: Path) -> None:
     code, out, _ = run("check", "personas", "--baseline", "baseline.json")
     assert code == 1
     lines = out.splitlines()
-    assert len(lines) == 2, out  # the new finding and the summary: the two baselined ones stay silent
+    assert len(lines) == 3, out  # the new finding, the summary, what --fix can fix: the baselined ones stay silent
     assert lines[0].startswith("personas/new.json:1:40: error SCH004 ")
     assert lines[1] == "Found 1 problem (1 error) in 1 of 2 files. 2 suppressed."
+    assert lines[2] == "1 fixable with --fix --unsafe-fixes."
 
 
 def test_fixing_a_baselined_finding_reports_its_entry_stale_without_failing(repo: Path) -> None:

@@ -76,7 +76,7 @@ def test_json_pointer_ignore_covers_the_pointer_and_below_only(tmp_path: Path) -
     code, out, _ = run("check", str(tmp_path / "p.json"))
     assert "unknown property 'extra'" in out
     assert "extra_llm" not in out and "'deep'" not in out
-    assert out.rstrip().endswith(" 2 suppressed.")  # extra_llm and deep, under /layers/llm
+    assert "Found 2 problems (2 warnings) in 1 of 1 file. 2 suppressed." in out.splitlines()  # extra_llm, deep
     assert code == 0
 
 
