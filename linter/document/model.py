@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any, Literal, NamedTuple
 
-from linter.diagnostic import START_OF_FILE, Span
+from linter.diagnostic import START_OF_FILE, Fix, Span
 from linter.document.jsonpos import JsonLocations, JsonScanError, PathIndex, scan, value_end
 from linter.document.lines import LineIndex
 from linter.util.pointer import parent, split
@@ -20,6 +20,7 @@ class SyntaxProblem(NamedTuple):
     span: Span
     pointer: str = ""
     hint: str | None = None
+    fix: Fix | None = None
 
 
 class Document:

@@ -98,7 +98,8 @@ Why: `PATCH /v2/personas/{persona_id}` takes an RFC 6902 array of operations
 fields (an RFC 7386 merge patch, as some scripts send) is rejected with "Invalid JSON patch
 format". Write each changed field as an operation: `{"op": "add", "path": "/layers/llm/model",
 "value": ...}` (`add` also replaces a member that exists) and `{"op": "remove", "path": ...}`
-for a field set to null. The hint names the operations the body stands for."""),
+for a field set to null. The hint names the operations the body stands for.""",
+    fix="unsafe: writes the object as the add and remove operations it stands for (merge-patch semantics)"),
     _code("PATCH009", "remove-required-property", "error", """A `remove` deletes a required property.
 
 Why: the patched persona must still be valid (the API checks the result against the persona

@@ -70,8 +70,8 @@ def lint_rules(
             choose_revision(base, None, settings.schema_version) if base is not None
             else choose_revision(document, None, settings.schema_version)
         )
-        # A fix's edits name places in a persona, not in the patch file that reports them.
-        return [replace(d, fix=None) if d.fix is not None else d
+        # A persona rule's fix names places in a persona, not in the patch file that reports it.
+        return [replace(d, fix=None) if d.fix is not None and not d.code.startswith("PATCH") else d
                 for d in lint_patch_document(document, rule_set, revision, base)]
     return lint_document(document, rule_set, choose_revision(document, requested, settings.schema_version))
 
@@ -115,7 +115,7 @@ def _from_problem(path: str, problem: SyntaxProblem, rule_set: RuleSet) -> Diagn
     active = rule_set.by_code.get(problem.code)
     severity = active.severity if active else rule.severity
     return Diagnostic(
-        path, problem.span, rule.code, rule.name, severity, problem.message, problem.pointer, problem.hint
+        path, problem.span, rule.code, rule.name, severity, problem.message, problem.pointer, problem.hint, problem.fix
     )
 
 

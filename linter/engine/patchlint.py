@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
-from linter.diagnostic import Diagnostic, Finding
+from linter.diagnostic import Diagnostic, Finding, Fix, JsonValue, ReplaceValue
 from linter.document.model import Document, SyntaxProblem
 from linter.document.patch import Operation
 from linter.engine import lint as engine
@@ -189,8 +189,14 @@ def _not_a_patch(document: Document) -> SyntaxProblem:
         shown = ", ".join(f'{{"op": "{op}", "path": {show(path)}{extra}}}' for op, path, extra in steps[:3])
         more = f" and {len(steps) - 3} more" if len(steps) > 3 else ""
         message = "this is a plain object (a merge-style body), not a JSON Patch array of operations"
-        hint = f"unsafe fix, check each value: write it as [{shown}{more}]"
-        return SyntaxProblem("PATCH001", message, document.span("", "key"), hint=hint)
+        hint = f"write it as [{shown}{more}] (an unsafe fix: check each operation)"
+        operations: list[JsonValue] = [
+            {"op": op, "path": path} if op == "remove"
+            else {"op": op, "path": path, "value": ptr.resolve(value, ptr.split(path))}
+            for op, path, _ in steps
+        ]
+        fix = Fix("Write the object as JSON Patch operations", "unsafe", (ReplaceValue("", operations),))
+        return SyntaxProblem("PATCH001", message, document.span("", "key"), hint=hint, fix=fix)
     kind = engine.kind_name(value)
     return SyntaxProblem("PATCH001", f"the root is {kind}; a patch is an array of operations", document.span("", "key"))
 

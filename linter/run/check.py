@@ -12,6 +12,7 @@ from typing import BinaryIO
 from linter.config.settings import Settings, settings_for
 from linter.diagnostic import Diagnostic
 from linter.document.model import Document
+from linter.document.patch import Kind
 from linter.document.source import MAX_FILE_BYTES, parse
 from linter.engine import lint as engine
 from linter.engine import selection
@@ -52,8 +53,8 @@ def check_target(target: Target, request: Request, stdin: BinaryIO | None = None
     )
     diagnostics = unread + outcome.diagnostics
     fixes = None
-    if kind == "persona" and request.fix is not None and any(fixable(d, request.fix == "unsafe") for d in diagnostics):
-        document, diagnostics, fixes = _fix(target, data, document, settings, request)
+    if request.fix is not None and any(fixable(d, request.fix == "unsafe") for d in diagnostics):
+        document, diagnostics, fixes = _fix(target, data, document, settings, request, kind, base)
     # The kept source feeds --show-source: mask secrets there too (linter.secrets).
     kept = redact_source(document.text, document.value) if diagnostics and request.keep_sources else None
     others: tuple[tuple[str, str], ...] = ()
@@ -65,7 +66,8 @@ def check_target(target: Target, request: Request, stdin: BinaryIO | None = None
 
 
 def _fix(
-    target: Target, data: bytes, document: Document, settings: Settings, request: Request
+    target: Target, data: bytes, document: Document, settings: Settings, request: Request,
+    kind: Kind, base: Document | None,
 ) -> tuple[Document, tuple[Diagnostic, ...], FileFixes | None]:
     """Fix one document; write it back unless it is standard input or only a ``--diff`` is asked.
 
@@ -74,7 +76,9 @@ def _fix(
     """
 
     def lint(d: Document) -> list[Diagnostic]:  # as `check` lints: suppressed findings get no fix
-        found = lint_file(d, settings, request.revision, request.baseline, use_baseline=request.use_baseline)
+        found = lint_file(
+            d, settings, request.revision, request.baseline, use_baseline=request.use_baseline, kind=kind, base=base
+        )
         return list(found.diagnostics)
 
     outcome = fix_document(document, lint, unsafe=request.fix == "unsafe")
