@@ -7,7 +7,7 @@ from pathlib import Path
 
 from click.testing import CliRunner
 
-from linter import lint_patch, lint_paths, lint_text
+from linter import fix_text, lint_patch, lint_paths, lint_text
 from linter.cli import cli
 from linter.document.patch import kind_of, looks_like_patch, named_as_patch
 from linter.util.pointer import syntax_error
@@ -82,9 +82,16 @@ def test_a_merge_style_body_is_an_error_whose_hint_lists_the_operations(tmp_path
     target.write_text('{"layers": {"llm": {"model": "tavus-gpt-oss"}, "stt": {"hotwords": null}}}')
     [finding] = lint_paths([target]).diagnostics
     assert finding.code == "PATCH001" and finding.severity.value == "error"
-    assert finding.hint is not None and finding.hint.startswith("unsafe fix")
+    assert finding.hint is not None and finding.hint.endswith("(an unsafe fix: check each operation)")
     assert '{"op": "add", "path": "/layers/llm/model", "value": ...}' in finding.hint
     assert '{"op": "remove", "path": "/layers/stt/hotwords"}' in finding.hint
+    assert finding.fix is not None and finding.fix.applicability == "unsafe"
+    fixed = fix_text(target.read_text(), target.name, unsafe=True)
+    assert json.loads(fixed.text) == [
+        {"op": "add", "path": "/layers/llm/model", "value": "tavus-gpt-oss"},
+        {"op": "remove", "path": "/layers/stt/hotwords"},
+    ]
+    assert not [d for d in fixed.diagnostics if d.code.startswith("PATCH")]
 
 
 def test_a_directory_walk_includes_patch_documents(tmp_path: Path) -> None:
