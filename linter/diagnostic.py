@@ -111,14 +111,27 @@ class Hoist:
             raise ValueError("Hoist.pointer must name a value inside the document, not the root")
 
 
-Edit: TypeAlias = ReplaceValue | RenameKey | RemoveMember | AddMember | Hoist
+@dataclass(frozen=True, slots=True)
+class RemoveText:
+    """Remove ``text[start:end]`` of the file as it was read: for what the engine reports at known
+    offsets (an unused suppression comment). Rules have no offsets, so they use the other kinds."""
+
+    start: int
+    end: int
+
+    def __post_init__(self) -> None:
+        if not 0 <= self.start <= self.end:
+            raise ValueError(f"RemoveText needs 0 <= start <= end, not {self.start}, {self.end}")
+
+
+Edit: TypeAlias = ReplaceValue | RenameKey | RemoveMember | AddMember | Hoist | RemoveText
 """The closed set of edit kinds. Rules have no positions, so an edit names JSON Pointers into the
 parsed value; the engine turns it into a text replacement on a span of the original file, so
 everything outside that span stays byte for byte (ruff's ``Fix``/``Edit`` model)."""
 
-EDIT_KINDS: tuple[type[ReplaceValue], type[RenameKey], type[RemoveMember], type[AddMember], type[Hoist]] = (
-    ReplaceValue, RenameKey, RemoveMember, AddMember, Hoist,
-)
+EDIT_KINDS: tuple[
+    type[ReplaceValue], type[RenameKey], type[RemoveMember], type[AddMember], type[Hoist], type[RemoveText]
+] = (ReplaceValue, RenameKey, RemoveMember, AddMember, Hoist, RemoveText)
 
 Applicability: TypeAlias = Literal["safe", "unsafe"]
 """``safe``: the fix keeps what the persona means; ``unsafe``: it may change what the persona does
@@ -137,7 +150,7 @@ class Fix:
         if self.applicability not in ("safe", "unsafe"):
             raise ValueError(f"Fix.applicability must be 'safe' or 'unsafe', not {self.applicability!r}")
         if not isinstance(self.edits, tuple) or not all(isinstance(e, EDIT_KINDS) for e in self.edits):
-            raise TypeError("Fix.edits must be a tuple of ReplaceValue, RenameKey, RemoveMember, AddMember or Hoist")
+            raise TypeError("Fix.edits must be a tuple of the edit kinds in EDIT_KINDS")
 
 
 @dataclass(frozen=True, slots=True)

@@ -17,6 +17,7 @@ from linter.diagnostic import (
     Hoist,
     JsonValue,
     RemoveMember,
+    RemoveText,
     RenameKey,
     ReplaceValue,
 )
@@ -28,6 +29,6 @@ from linter.tavus.persona import PERSONA_KEYS, TOOL_LIST_POINTERS, Persona
 
 __all__ = [
     "FAMILIES", "PERSONA_KEYS", "TOOL_LIST_POINTERS", "AddMember", "Applicability", "Choice", "Edit", "Facts",
-    "Finding", "Fix", "Hoist", "JsonValue", "Operation", "Patch", "Persona", "RemoveMember", "RenameKey",
+    "Finding", "Fix", "Hoist", "JsonValue", "Operation", "Patch", "Persona", "RemoveMember", "RemoveText", "RenameKey",
     "ReplaceValue", "Rule", "VoiceFamily", "patch_rule", "rule",
 ]

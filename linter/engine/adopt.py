@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from linter.config.settings import ConfigError, Settings
-from linter.diagnostic import START_OF_FILE, Diagnostic, Finding, Span
+from linter.diagnostic import START_OF_FILE, Diagnostic, Finding, Fix, RemoveText, Span
 from linter.document.model import Document
 from linter.document.patch import Kind
 from linter.engine import baseline as baselines
@@ -64,7 +64,7 @@ def lint_file(
     suppressed += silenced
     unused += not_used
     diagnostics.extend(
-        _made(document, UNUSED_SUPPRESSION, rule_set, u.message, u.pointer, u.span) for u in unused
+        _made(document, UNUSED_SUPPRESSION, rule_set, u.message, u.pointer, u.span, fix=_removing(u)) for u in unused
         if rule_set.enabled(UNUSED_SUPPRESSION)
     )
     if base is not None and in_base:
@@ -136,7 +136,7 @@ def _policy_diagnostics(document: Document, settings: Settings, rule_set: RuleSe
 
 def _made(
     document: Document, code: str, rule_set: RuleSet, message: str, pointer: str, span: Span | None,
-    finding: Finding | None = None,
+    finding: Finding | None = None, fix: Fix | None = None,
 ) -> Diagnostic:
     rule = registry.by_key()[code]
     active = rule_set.by_code.get(code)
@@ -145,4 +145,10 @@ def _made(
         target = finding.target if finding is not None else "value"
         span = document.span(pointer, target) if document.value is not None else START_OF_FILE
     hint = finding.hint if finding is not None else None
-    return Diagnostic(document.path, span, rule.code, rule.name, severity, message, pointer, hint)
+    return Diagnostic(document.path, span, rule.code, rule.name, severity, message, pointer, hint, fix)
+
+
+def _removing(unused: Unused) -> Fix | None:
+    if unused.removal is None:
+        return None
+    return Fix("Remove the unused suppression comment", "safe", (RemoveText(*unused.removal),))

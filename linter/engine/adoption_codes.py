@@ -21,7 +21,8 @@ ADOPTION_CODES: tuple[Rule[Any], ...] = (
 Why: a `# persona-lint: disable=...` comment or an `ignore-at` entry that no longer matches a
 finding hides nothing today but would silently hide a new mistake tomorrow; remove it (ruff's
 RUF100 works the same way). A comment naming a secrets code (`SEC`) is reported too: secrets in
-clear cannot be silenced inline; move the key out of the file and rotate it."""),
+clear cannot be silenced inline; move the key out of the file and rotate it.""",
+          fix="safe: removes a YAML comment that silences nothing (its whole line when it stands alone)"),
     _code(STALE_BASELINE, "stale-baseline-entry", "info", """A baseline entry no longer matches a finding.
 
 Why: the finding it recorded was fixed (or changed), so the entry can go and the baseline

@@ -104,6 +104,8 @@ class Unused(NamedTuple):
     span: Span | None
     pointer: str
     message: str
+    removal: tuple[int, int] | None = None
+    """Offsets of the text whose removal takes the comment out (a fix), when it silences nothing."""
 
 
 def codes_of(selector: str) -> frozenset[str] | None:
@@ -162,8 +164,25 @@ def apply_comments(
                 message = f"'disable={named}' silences nothing on its line: remove it"
             else:
                 message = f"'disable={named}' silences nothing on the line below it: remove it"
+            unused.append(Unused(directive.span, "", message, _removal(text, directive)))
+            continue
         unused.append(Unused(directive.span, "", message))
     return kept, silenced, unused
+
+
+def _removal(text: str, directive: Directive) -> tuple[int, int]:
+    """The comment alone, or its whole line when nothing else is on it."""
+    starts = [0]
+    for line in text.splitlines(keepends=True):
+        starts.append(starts[-1] + len(line))
+    line_start, next_start = starts[directive.line - 1], starts[directive.line]
+    content = text[line_start:next_start]
+    comment = directive.span.start.column - 1
+    before = content[:comment].rstrip()
+    if not before:
+        return line_start, next_start
+    end_of_content = len(content.rstrip("\r\n"))
+    return line_start + len(before), line_start + end_of_content
 
 
 def apply_pointer_ignores(

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from linter.diagnostic import AddMember, Edit, Fix, Hoist, RemoveMember, RenameKey, ReplaceValue
+from linter.diagnostic import AddMember, Edit, Fix, Hoist, RemoveMember, RemoveText, RenameKey, ReplaceValue
 from linter.document.model import Document
 from linter.fix.apply import reparse
 from linter.fix.jsondiff import diff
@@ -173,7 +173,7 @@ def describe(edit: Edit) -> str:
         return f"add '{ptr.display(ptr.join(edit.parent_pointer, edit.key))}'{_shown(edit.value)}"
     if isinstance(edit, Hoist):
         return f"unwrap '{ptr.display(edit.pointer)}'"
-    raise TypeError(edit)
+    return f"remove characters {edit.start} to {edit.end}"
 
 
 def _shown(value: Any) -> str:
@@ -184,4 +184,6 @@ def _shown(value: Any) -> str:
 
 
 def _where(edit: Edit) -> str:
-    return ptr.join(edit.parent_pointer, edit.key) if isinstance(edit, AddMember) else edit.pointer
+    if isinstance(edit, AddMember):
+        return ptr.join(edit.parent_pointer, edit.key)
+    return "" if isinstance(edit, RemoveText) else edit.pointer

@@ -15,7 +15,17 @@ from itertools import pairwise
 
 import yaml
 
-from linter.diagnostic import AddMember, Edit, Fix, Hoist, JsonValue, RemoveMember, RenameKey, ReplaceValue
+from linter.diagnostic import (
+    AddMember,
+    Edit,
+    Fix,
+    Hoist,
+    JsonValue,
+    RemoveMember,
+    RemoveText,
+    RenameKey,
+    ReplaceValue,
+)
 from linter.document.jsonpos import JsonLocations
 from linter.document.model import Document
 from linter.util import pointer as ptr
@@ -88,6 +98,8 @@ class _Resolver:
             return self._remove(edit.pointer)
         if isinstance(edit, Hoist):
             return self._hoist(edit.pointer)
+        if isinstance(edit, RemoveText):
+            return TextEdit(edit.start, edit.end, "") if edit.end <= len(self.text) else None
         return self._add(edit)
 
     def _hoist(self, pointer: str) -> TextEdit | None:
