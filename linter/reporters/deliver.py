@@ -40,8 +40,9 @@ def deliver(result: LintResult, output: Output, stdout: TextIO, stderr: TextIO) 
     terminal = chosen
     if output.output_file is not None:
         from linter.util.atomic import write_text
+        from linter.util.paths import printable
 
-        write_text(output.output_file, render_to_string(chosen, result))
+        write_text(output.output_file, printable(render_to_string(chosen, result)))
         terminal = "text"  # the file gets the report, the person at the terminal gets text
     if output.statistics and terminal == "text":
         stdout.write(statistics(result.diagnostics))
