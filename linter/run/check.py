@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import fnmatch
 import os
+import re
 import stat
 import sys
 from functools import lru_cache
 from typing import BinaryIO
 
 from linter.config.settings import Settings, settings_for
+from linter.document.model import Document
 from linter.document.source import MAX_FILE_BYTES, parse
 from linter.engine import lint as engine
 from linter.engine import selection
@@ -16,31 +19,78 @@ from linter.run.files import Missing, Target
 from linter.run.model import FileReport, Request
 from linter.tavus.persona import PERSONA_KEYS
 from linter.tavus.secrets import redact_source
+from linter.util.lazy_regex import LazyPattern
+from linter.util.paths import display_path, printable
 
 
 def check_item(item: Target | Missing, request: Request, stdin: BinaryIO | None = None) -> FileReport:
     """The report of one file, or of a named path that does not exist."""
     if isinstance(item, Missing):
         rules = selection.resolve(settings_of(request, request.paths[0] if request.paths else "."))
-        return FileReport(item.path, tuple(engine.unreadable(item.path, "no such file or directory", rules)))
+        shown = display_path(item.path)
+        return FileReport(shown, tuple(engine.unreadable(shown, "no such file or directory", rules)))
     return check_target(item, request, stdin)
 
 
 def check_target(target: Target, request: Request, stdin: BinaryIO | None = None) -> FileReport:
     """Lint one file (or stdin) with the configuration that applies to it."""
-    shown = request.stdin_filename or "-" if target.path == "-" else target.path
-    settings = settings_of(request, shown)
+    shown = printable(request.stdin_filename or "-") if target.path == "-" else display_path(target.path)
+    settings = settings_of(request, target.path if target.path != "-" else shown)
     data, reason = _read(target.path, stdin)
     if data is None:
         rules = selection.resolve(settings, settings.ignored_for(shown))
         return FileReport(shown, tuple(engine.unreadable(shown, reason, rules)))
     document = parse(shown, data)
-    if not target.explicit and isinstance(document.value, dict) and not PERSONA_KEYS & document.value.keys():
-        return FileReport(shown, (), checked=False)
+    if not target.explicit and not looks_lintable(document, data):
+        return FileReport(shown, (), checked=False, origin=target.origin)
     diagnostics = tuple(engine.lint_with_settings(document, settings, request.revision))
     # The kept source feeds --show-source: mask secrets there too (linter.secrets).
     kept = redact_source(document.text, document.value) if diagnostics and request.keep_sources else None
-    return FileReport(shown, diagnostics, text=kept)
+    return FileReport(shown, diagnostics, text=kept, origin=target.origin)
+
+
+_PERSONA_KEY_IN_TEXT = LazyPattern(
+    r"""(?:^|[{,\s"'])(?:""" + "|".join(sorted(PERSONA_KEYS)) + r""")["']?\s*:""", re.MULTILINE
+)
+
+
+def looks_lintable(document: Document, data: bytes = b"") -> bool:
+    """Whether a file found by walking a directory is one persona-lint should lint: an object
+    with a top-level persona key, or a JSON Patch body (a root array of objects with ``"op"``).
+    Anything else (``package.json``, an array, a string, an empty file) is skipped silently; a
+    file that does not parse is linted when its text writes a persona key (``"persona_name":``),
+    so a broken persona is reported while a ``tsconfig.json`` with comments is not (``data``,
+    the raw bytes, stand in for a text that could not be decoded)."""
+    value = document.value
+    if isinstance(value, dict):
+        return bool(PERSONA_KEYS & value.keys())
+    if isinstance(value, list):
+        return bool(value) and all(isinstance(item, dict) and "op" in item for item in value)
+    if value is None and any(p.code in _UNPARSABLE for p in document.problems):
+        text = document.text or data.decode("utf-8", "replace")
+        return _PERSONA_KEY_IN_TEXT.search(text) is not None
+    return False
+
+
+_UNPARSABLE = frozenset({"SYN001", "SYN002", "SYN003", "SYN006", "SYN009", "SYN010"})
+
+
+def is_excluded(request: Request, path: str) -> bool:
+    """Whether an ``exclude`` pattern of the configuration that applies to ``path`` matches it.
+
+    Patterns are relative to the folder of the configuration file that declares them (and also
+    match a file's or folder's own name), from whatever directory persona-lint runs in."""
+    settings = settings_of(request, path)
+    if not settings.exclude:
+        return False
+    absolute = os.path.abspath(path)
+    names = [os.path.basename(absolute)]
+    if settings.root is not None:
+        relative = os.path.relpath(absolute, settings.root).replace(os.sep, "/")
+        if not relative.startswith(".."):
+            parts = relative.split("/")
+            names.extend("/".join(parts[: i + 1]) for i in range(len(parts)))
+    return any(fnmatch.fnmatchcase(name, pattern) for pattern in settings.exclude for name in names)
 
 
 def settings_of(request: Request, path: str) -> Settings:

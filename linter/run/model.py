@@ -24,6 +24,10 @@ class Request:
     """Worker processes for many files (``linter.parallel``); 1 checks everything in this process."""
     keep_sources: bool = True
     """Keep the (masked) text of files with findings, for ``--show-source``; else hold no text at all."""
+    respect_gitignore: bool = True
+    """Walks skip what ``.gitignore`` files ignore."""
+    force_exclude: bool = False
+    """``exclude`` patterns apply to files named explicitly too (pre-commit names every file)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,6 +37,8 @@ class FileReport:
     checked: bool = True
     text: str | None = None
     """The decoded source, kept only when there are diagnostics (for ``--show-source``)."""
+    origin: str | None = None
+    """The named directory a walked file was found under (``None`` for a named file)."""
 
 
 @dataclass(frozen=True, slots=True)
