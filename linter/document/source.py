@@ -39,11 +39,8 @@ def detect_format(path: str, text: str) -> Format:
 
 def decode(path: str, data: bytes) -> tuple[str, SyntaxProblem | None]:
     """The text of ``data``: UTF-8 (BOM optional) or UTF-16/32 with a BOM."""
-    encoding, skip = "utf-8", 0
-    for bom, name in _BOMS:
-        if data.startswith(bom):
-            encoding, skip = name, len(bom)
-            break
+    encoding = _bom_encoding(data) or "utf-8"
+    skip = next((len(bom) for bom, name in _BOMS if data.startswith(bom)), 0)
     try:
         return codecs.decode(data[skip:], encoding), None
     except UnicodeDecodeError as error:
@@ -75,7 +72,18 @@ def parse(path: str, data: bytes, format: Format | None = None) -> Document:
         document = parse_json(path, text)
     if document.value is not None and _SURROGATE_ESCAPE.search(text):
         _reject_lone_surrogates(document)
+    encoding = _bom_encoding(data)
+    if encoding.startswith("utf-") and encoding != "utf-8":
+        message = (
+            f"the file is {encoding.upper()} (it starts with a byte-order mark); a JSON body sent over "
+            "HTTP must be UTF-8 (RFC 8259, section 8.1)"
+        )
+        document.problems.insert(0, SyntaxProblem("SYN011", message, START_OF_FILE))
     return document
+
+
+def _bom_encoding(data: bytes) -> str:
+    return next((name for bom, name in _BOMS if data.startswith(bom)), "")
 
 
 MAX_INT_DIGITS = 4300
