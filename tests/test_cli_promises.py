@@ -34,8 +34,13 @@ def invoke(*args: str, stdin: str | None = None) -> tuple[int, str, str]:
 def test_selection_never_hides_an_unreadable_or_broken_file(tmp_path: Path, selection: list[str]) -> None:
     (tmp_path / "broken.json").write_text('{"persona_name": ')
     (tmp_path / "empty.yaml").write_text("")
-    code, out, _ = invoke("check", *selection, str(tmp_path / "nonexistent.json"), str(tmp_path / "broken.json"),
-                          str(tmp_path / "empty.yaml"))
+    code, out, _ = invoke(
+        "check",
+        *selection,
+        str(tmp_path / "nonexistent.json"),
+        str(tmp_path / "broken.json"),
+        str(tmp_path / "empty.yaml"),
+    )
     assert code == 1
     assert "SYN008" in out and "SYN001" in out and "SYN005" in out
     assert "All checks passed" not in out
@@ -48,15 +53,29 @@ def test_a_broken_file_fails_the_run_whatever_its_configured_severity(tmp_path: 
     assert code == 1 and "error SYN001" in out
 
 
-@pytest.mark.parametrize("command", [["rules"], ["versions"], ["rules", "--format", "json"],
-                                     ["explain", "SCH001"], ["schema", "--bundle"], ["schema", "--catalog"],
-                                     ["check", "examples"]])
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["rules"],
+        ["versions"],
+        ["rules", "--format", "json"],
+        ["explain", "SCH001"],
+        ["schema", "--bundle"],
+        ["schema", "--catalog"],
+        ["check", "examples"],
+    ],
+)
 def test_every_command_takes_a_closed_pipe_quietly(command: list[str]) -> None:
     # `| head -c 1` closes the pipe early; done twice, since which write meets it varies.
     for _ in range(2):
         result = subprocess.run(
-            f"{sys.executable} -m linter {' '.join(command)} | head -c 1 >/dev/null; echo \"${{PIPESTATUS[0]}}\"",
-            shell=True, executable="/bin/bash", cwd=REPO, capture_output=True, text=True, timeout=60,
+            f'{sys.executable} -m linter {" ".join(command)} | head -c 1 >/dev/null; echo "${{PIPESTATUS[0]}}"',
+            shell=True,
+            executable="/bin/bash",
+            cwd=REPO,
+            capture_output=True,
+            text=True,
+            timeout=60,
         )
         assert result.stdout.strip() == "0", (command, result.stdout, result.stderr)
         assert result.stderr == "", (command, result.stderr)
@@ -91,17 +110,28 @@ def test_junit_failures_agree_with_the_fail_level(tmp_path: Path) -> None:
     assert code == 1 and len(junit_failures(out)) == 1
     assert ET.fromstring(out).get("failures") == "1"
     output = tmp_path / "report.xml"
-    code, _, _ = invoke("check", "--format", "junit", "--fail-level", "warning", "--output-file", str(output),
-                        str(tmp_path / "warn.json"))
+    code, _, _ = invoke(
+        "check",
+        "--format",
+        "junit",
+        "--fail-level",
+        "warning",
+        "--output-file",
+        str(output),
+        str(tmp_path / "warn.json"),
+    )
     assert code == 1 and len(junit_failures(output.read_text())) == 1
 
 
-@pytest.mark.parametrize("args", [
-    ["schema", "--catalog", "--version", "2025-12"],
-    ["schema", "--catalog", "--layer", "llm"],
-    ["schema", "--catalog", "--bundle"],
-    ["check", "--stdin-filename", "x.json", "examples"],
-])
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["schema", "--catalog", "--version", "2025-12"],
+        ["schema", "--catalog", "--layer", "llm"],
+        ["schema", "--catalog", "--bundle"],
+        ["check", "--stdin-filename", "x.json", "examples"],
+    ],
+)
 def test_conflicting_options_are_usage_errors(args: list[str]) -> None:
     code, out, err = invoke(*args)
     assert code == 2 and out == "" and "Error" in err
@@ -117,7 +147,9 @@ def start_slow_run(tmp_path: Path) -> subprocess.Popen[bytes]:
         (tmp_path / f"p{index}.json").write_text(BAD)
     return subprocess.Popen(
         [sys.executable, "-m", "linter", "check", "-j", "2", "--format", "json", str(tmp_path)],
-        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, start_new_session=True,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        start_new_session=True,
     )
 
 

@@ -69,7 +69,9 @@ def test_every_format_reports_every_file_of_a_run_with_refused_inputs(tmp_path: 
     names.append(odd)
     result = subprocess.run(
         [sys.executable, "-m", "linter", "check", "--format", output_format, *names],
-        cwd=tmp_path, capture_output=True, timeout=120,
+        cwd=tmp_path,
+        capture_output=True,
+        timeout=120,
     )
     stderr = result.stderr.decode("utf-8", "replace")
     assert result.returncode == 1, stderr

@@ -79,12 +79,18 @@ def test_a_walk_skips_build_dist_and_hidden_folders(tmp_path: Path, folder: str)
 
 def test_gitignore_is_honoured_unless_told_otherwise(tmp_path: Path) -> None:
     (tmp_path / ".git").mkdir()
-    write(tmp_path, {
-        ".gitignore": "generated/\n*.local.json\n",
-        "personas/.gitignore": "draft-*.json\n!draft-keep.json\n",
-        "generated/bad.json": BAD, "personas/x.local.json": BAD, "personas/draft-1.json": BAD,
-        "personas/draft-keep.json": BAD, "personas/good.json": GOOD,
-    })
+    write(
+        tmp_path,
+        {
+            ".gitignore": "generated/\n*.local.json\n",
+            "personas/.gitignore": "draft-*.json\n!draft-keep.json\n",
+            "generated/bad.json": BAD,
+            "personas/x.local.json": BAD,
+            "personas/draft-1.json": BAD,
+            "personas/draft-keep.json": BAD,
+            "personas/good.json": GOOD,
+        },
+    )
     flagged = {Path(d.path).name for d in lint_paths([tmp_path / "personas"]).diagnostics}
     assert flagged == {"draft-keep.json"}
     code, out, _ = invoke("check", "--no-respect-gitignore", str(tmp_path))
@@ -129,12 +135,17 @@ def test_every_format_shows_paths_relative_to_the_working_directory(
 
 def exclude_project(tmp_path: Path) -> Path:
     project = tmp_path / "proj"
-    write(project, {
-        "pyproject.toml": '[tool.persona-lint]\nexclude = ["fixtures/*"]\n',
-        "fixtures/bad.json": BAD, "personas/good.json": GOOD,
-        "nested/.persona-lint.toml": 'exclude = ["old-*.json"]\n',
-        "nested/old-bad.json": BAD, "nested/fixtures/bad.json": BAD,
-    })
+    write(
+        project,
+        {
+            "pyproject.toml": '[tool.persona-lint]\nexclude = ["fixtures/*"]\n',
+            "fixtures/bad.json": BAD,
+            "personas/good.json": GOOD,
+            "nested/.persona-lint.toml": 'exclude = ["old-*.json"]\n',
+            "nested/old-bad.json": BAD,
+            "nested/fixtures/bad.json": BAD,
+        },
+    )
     return project
 
 
