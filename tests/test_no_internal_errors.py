@@ -84,3 +84,21 @@ def test_every_format_reports_every_file_of_a_run_with_refused_inputs(tmp_path: 
     assert any(shown in out for shown in ("caf\\xe9.json", "caf\\\\xe9.json", "caf%5Cxe9.json"))
     if output_format in ("json", "sarif", "gitlab"):
         json.loads(out)
+
+
+@pytest.mark.parametrize("name", sorted(CASES))
+def test_the_language_server_analysis_reports_each_refused_input(name: str) -> None:
+    pytest.importorskip("pygls")
+    from linter.lsp.analysis import analyse
+
+    # Named persona-*: the server shows a broken file's syntax error when its name says persona.
+    analysis = analyse(f"/tmp/persona-{name}", CASES[name].decode("utf-8"))
+    assert analysis.diagnostics and not any(d.code == "INT001" for d in analysis.diagnostics)
+
+
+def test_the_language_server_analysis_takes_a_lone_surrogate_in_the_editor_text() -> None:
+    pytest.importorskip("pygls")
+    from linter.lsp.analysis import analyse
+
+    analysis = analyse("/tmp/persona.json", '{"persona_name": "x\ud800"}')
+    assert [d.code for d in analysis.diagnostics] == ["SYN006"]

@@ -38,7 +38,7 @@ def analyse(path: str | None, text: str, language_id: str | None = None) -> Anal
     """Lint ``text`` as the file at ``path`` (``None`` for an unsaved buffer)."""
     shown = path or "-"
     settings = _settings(path)
-    document = parse(shown, text.encode("utf-8"), _format(shown, language_id))
+    document = parse(shown, text.encode("utf-8", "surrogatepass"), _format(shown, language_id))
     revision = association.choose_revision(document, None, settings.schema_version)
     if not looks_like_persona(document, shown):
         return Analysis(document, revision, (), False)
