@@ -171,3 +171,10 @@ def test_force_exclude_applies_exclude_to_files_named_explicitly(
     assert code == 1 and "SCH004" in out
     code, out, _ = invoke("check", "--force-exclude", "fixtures/bad.json", "personas/good.json")
     assert code == 0 and out.startswith("All checks passed (1 file)")
+
+
+def test_a_broken_file_with_only_generic_keys_is_skipped(tmp_path: Path) -> None:
+    # 'context' and 'layers' are persona keys, but other files use them too: a broken workflow
+    # or Docker Compose file is not reported as a persona.
+    write(tmp_path, {"compose.yaml": "services:\n  web:\n    build:\n      context: .\n    ports: [80\n"})
+    assert lint_paths([tmp_path]).files == 0

@@ -49,8 +49,11 @@ def check_target(target: Target, request: Request, stdin: BinaryIO | None = None
     return FileReport(shown, diagnostics, text=kept, origin=target.origin)
 
 
+_PERSONA_ONLY_KEYS = ("persona_name", "pal_name", "system_prompt", "pipeline_mode", "default_replica_id",
+                      "default_face_id", "persona_id", "pal_id")
+"""The persona keys no other common file uses (``layers`` or ``context`` could be anyone's)."""
 _PERSONA_KEY_IN_TEXT = LazyPattern(
-    r"""(?:^|[{,\s"'])(?:""" + "|".join(sorted(PERSONA_KEYS)) + r""")["']?\s*:""", re.MULTILINE
+    r"""(?:^|[{,\s"'])(?:""" + "|".join(_PERSONA_ONLY_KEYS) + r""")["']?\s*:""", re.MULTILINE
 )
 
 
@@ -58,7 +61,7 @@ def looks_lintable(document: Document, data: bytes = b"") -> bool:
     """Whether a file found by walking a directory is one persona-lint should lint: an object
     with a top-level persona key, or a JSON Patch body (a root array of objects with ``"op"``).
     Anything else (``package.json``, an array, a string, an empty file) is skipped silently; a
-    file that does not parse is linted when its text writes a persona key (``"persona_name":``),
+    file that does not parse is linted when its text writes a key only personas use (``"persona_name":``),
     so a broken persona is reported while a ``tsconfig.json`` with comments is not (``data``,
     the raw bytes, stand in for a text that could not be decoded)."""
     value = document.value
