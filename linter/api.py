@@ -15,7 +15,7 @@ from linter.fix.migrate import MigrationOutcome, migrate_document
 from linter.run.model import LintResult, Request
 from linter.run.runner import run
 from linter.schemas.association import choose_revision
-from linter.tavus.revisions import DEFAULT as DEFAULT_REVISION
+from linter.tavus import revisions
 
 
 def lint_text(
@@ -33,7 +33,9 @@ def lint_text(
     >>> [d.code for d in lint_text('{"pipeline_mode": "echo", "persona_name": "Echo"}')]
     []
     """
-    data = text.encode("utf-8") if isinstance(text, str) else text
+    _check_revision(schema_version)
+    # surrogatepass: a lone surrogate in ``text`` reaches the parser, which reports it (SYN006).
+    data = text.encode("utf-8", "surrogatepass") if isinstance(text, str) else text
     return engine.lint_with_settings(parse(path, data, format), _settings(settings, select, ignore), schema_version)
 
 
@@ -57,6 +59,7 @@ def fix_text(
     >>> fix_text(body).text == body.replace('"true"', 'true')
     True
     """
+    _check_revision(schema_version)
     chosen = _settings(settings, select, ignore)
 
     def lint(document: Document) -> list[Diagnostic]:
@@ -69,7 +72,7 @@ def migrate_text(
     text: str,
     path: str = "-",
     *,
-    to: str = DEFAULT_REVISION,
+    to: str = revisions.DEFAULT,
     source: str | None = None,
     format: Format | None = None,
     settings: Settings | None = None,
@@ -112,19 +115,20 @@ def lint_patch(
     >>> [d.code for d in lint_patch('[{"op": "replace", "path": "/layers/llm/modle", "value": "x"}]')]
     ['SCH001']
     """
-    data = text.encode("utf-8") if isinstance(text, str) else text
+    _check_revision(schema_version)
+    data = text.encode("utf-8", "surrogatepass") if isinstance(text, str) else text
     chosen = (settings or DEFAULT).with_overrides(
         select=tuple(select) if select is not None else None, ignore=tuple(ignore)
     )
     persona = None
     if base is not None:
-        persona = parse(base_path, base.encode("utf-8") if isinstance(base, str) else base)
+        persona = parse(base_path, base.encode("utf-8", "surrogatepass") if isinstance(base, str) else base)
     document = parse(path, data, format)
     return engine.lint_with_settings(document, chosen, schema_version, kind="patch", base=persona)
 
 
 def lint_paths(
-    paths: Iterable[str | Path],
+    paths: str | Path | Iterable[str | Path],
     *,
     schema_version: str | None = None,
     config: str | Path | None = None,
@@ -132,9 +136,14 @@ def lint_paths(
     extend_select: Iterable[str] = (),
     ignore: Iterable[str] = (),
 ) -> LintResult:
-    """Lint files and directories (recursively); configuration is found next to each file."""
+    """Lint files and directories (recursively); configuration is found next to each file.
+
+    ``paths`` is one path or several: ``lint_paths("personas/")`` lints that directory.
+    """
+    _check_revision(schema_version)
+    named = [paths] if isinstance(paths, str | Path) else paths
     request = Request(
-        paths=tuple(str(p) for p in paths),
+        paths=tuple(str(p) for p in named),
         revision=schema_version,
         config=Path(config) if config is not None else None,
         select=tuple(select) if select is not None else None,
@@ -142,6 +151,11 @@ def lint_paths(
         ignore=tuple(ignore),
     )
     return run(request)
+
+
+def _check_revision(schema_version: str | None) -> None:
+    if schema_version is not None and schema_version not in revisions.BY_NAME:
+        raise ValueError(f"unknown schema_version {schema_version!r}; valid revisions: {', '.join(revisions.NAMES)}")
 
 
 def load_settings(path: str | Path) -> Settings:

@@ -5,8 +5,11 @@ Exit codes: 0 no error-level finding, 1 at least one, 2 usage, configuration or 
 
 from __future__ import annotations
 
+import contextlib
+import io
 import json
 import os
+import signal
 import sys
 from pathlib import Path
 from typing import Any
@@ -27,7 +30,19 @@ def _split(values: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(part.strip() for value in values for part in value.split(",") if part.strip())
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+class _Commands(click.Group):
+    """The command group; a reader that stops early (``persona-lint rules | head -1``) ends any
+    command quietly with exit 0 (``check`` keeps its findings' exit code, see there)."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except BrokenPipeError:
+            _quiet_stdout()
+            ctx.exit(EXIT_OK)
+
+
+@click.group(cls=_Commands, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
 @click.version_option(__version__, "-V", "--version", prog_name="persona-lint")
 def cli() -> None:
     """Lint Tavus persona (PAL) JSON and YAML files."""
@@ -69,6 +84,10 @@ def cli() -> None:
               help="Record every current finding in this baseline file, then exit 0.")
 @click.option("--show-suppressed", is_flag=True,
               help="Also list the findings that suppressions and the baseline silenced.")
+@click.option("--respect-gitignore/--no-respect-gitignore", default=True, show_default=True,
+              help="Skip what .gitignore files ignore when walking directories.")
+@click.option("--force-exclude", is_flag=True,
+              help="Apply the configuration's 'exclude' to files named explicitly too (for pre-commit).")
 def check(
     paths: tuple[str, ...],
     output_format: str,
@@ -93,6 +112,8 @@ def check(
     baseline: Path | None,
     write_baseline: Path | None,
     show_suppressed: bool,
+    respect_gitignore: bool,
+    force_exclude: bool,
 ) -> None:
     """Check persona files, directories (recursively) or '-' for standard input."""
     from linter.diagnostic import Severity
@@ -103,6 +124,8 @@ def check(
 
     if not paths:
         raise click.UsageError("give at least one PATH (a file, a directory, or '-' for stdin)")
+    if stdin_filename is not None and "-" not in paths:
+        raise click.UsageError("--stdin-filename names standard input: give '-' among the PATHs")
     excerpts = sys.stdout.isatty() if show_source is None else show_source
     request = Request(
         paths=paths, revision=schema_version, config=config,
@@ -111,6 +134,7 @@ def check(
         kind="patch" if kind == "patch" else "persona" if kind == "persona" else None, base=base,
         fix=("unsafe" if unsafe_fixes else "safe") if fix or diff else None, diff=diff,
         baseline=baseline, use_baseline=write_baseline is None,
+        respect_gitignore=respect_gitignore, force_exclude=force_exclude,
     )
     try:
         result = run(request)
@@ -149,18 +173,21 @@ def check(
 
 
 @cli.command()
-@click.option("--version", "revision", type=click.Choice(revisions.NAMES), default=revisions.DEFAULT,
-              show_default=True, help="API revision.")
+@click.option("--version", "revision", type=click.Choice(revisions.NAMES), default=None,
+              help=f"API revision (default: {revisions.DEFAULT}).")
 @click.option("--layer", default=None, help="Print one layer's schema (llm, tts, stt, perception, ...).")
 @click.option("--bundle", is_flag=True, help="Inline every $ref into $defs: one self-contained file.")
 @click.option("--output", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="Write to this file (atomically) instead of standard output.")
 @click.option("--catalog", is_flag=True, help="Print a SchemaStore-style catalog entry (one URL per revision).")
-def schema(revision: str, layer: str | None, bundle: bool, output: Path | None, catalog: bool) -> None:
+def schema(revision: str | None, layer: str | None, bundle: bool, output: Path | None, catalog: bool) -> None:
     """Print the JSON Schema of a revision (or of one of its layers)."""
     from linter.schemas import store as schemas
     from linter.util.atomic import write_text
 
+    if catalog and (revision is not None or layer is not None or bundle):
+        raise click.UsageError("--catalog lists every revision: it takes no --version, --layer or --bundle")
+    revision = revision or revisions.DEFAULT
     try:
         uri = schemas.layer_uri(revision, layer) if layer else schemas.persona_uri(revision)
         document: Any = schemas.bundle(uri) if bundle else schemas.schema(uri)
@@ -298,19 +325,59 @@ def _fail(message: str) -> Any:
     sys.exit(EXIT_USAGE)
 
 
+class _Signalled(BaseException):
+    """SIGINT or SIGTERM arrived: a BaseException that click does not turn into "Aborted!"
+    (exit 1), so that the run stops (worker processes with it) and exits 128 + the signal."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signum = signum
+
+
+def _on_signal(signum: int, frame: object) -> None:
+    raise _Signalled(signum)
+
+
+def _quiet_stdout() -> None:
+    # The reader closed the pipe (`persona-lint rules | head -1`): as Python's docs advise,
+    # standard output goes to devnull so that the flush at exit cannot fail again.
+    with contextlib.suppress(OSError):
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+
+
 def main() -> None:
-    """Console entry point: never lets a traceback reach the user."""
+    """Console entry point: never lets a traceback reach the user.
+
+    Exit codes: those of the command; 2 for usage errors; 130 on Ctrl-C and 143 on SIGTERM
+    (128 + the signal, as shells report them); a closed standard output is not an error.
+    """
+    for stream in (sys.stdout, sys.stderr):
+        # A name or value that is not valid Unicode is printed escaped, never an encoding error.
+        if isinstance(stream, io.TextIOWrapper):
+            stream.reconfigure(errors="backslashreplace")
+    signal.signal(signal.SIGINT, _on_signal)
+    signal.signal(signal.SIGTERM, _on_signal)
     try:
-        cli.main(prog_name="persona-lint", standalone_mode=True)
-    except KeyboardInterrupt:
-        click.echo("persona-lint: interrupted", err=True)
+        code = cli.main(prog_name="persona-lint", standalone_mode=False)
+        sys.stdout.flush()
+    except click.ClickException as error:
+        error.show()
+        sys.exit(error.exit_code)
+    except click.Abort:
         sys.exit(130)
+    except _Signalled as signalled:
+        click.echo("persona-lint: interrupted", err=True)
+        sys.exit(128 + signalled.signum)
+    except BrokenPipeError:
+        _quiet_stdout()
+        sys.exit(EXIT_OK)
     except RegistryError as error:  # an installation problem the user can fix: say which
         click.echo(f"persona-lint: error: {error}", err=True)
         sys.exit(EXIT_USAGE)
     except Exception as error:  # a bug: report it plainly, exit 2
         click.echo(f"persona-lint: internal error: {type(error).__name__}; please report it", err=True)
         sys.exit(EXIT_USAGE)
+    sys.exit(code if isinstance(code, int) else EXIT_OK)
 
 
 if __name__ == "__main__":

@@ -19,8 +19,8 @@ def check(persona: Persona, options: None) -> Iterator[Finding]:
     Why: Get Persona returns `{"data": [persona]}` and List Personas adds `total_count`
     (https://docs.tavus.io/api-reference/personas/get-persona); sending that wrapper to `POST
     /v2/personas` creates a persona with none of the intended settings, since the API ignores the
-    unknown `data` key. Lint the persona itself: copy the object inside `data` (persona-lint accepts
-    the read-only `persona_id`, `created_at` and `updated_at` fields of a response).
+    unknown `data` key. Lint the persona itself: copy the object inside `data`, without the
+    read-only `persona_id`, `created_at` and `updated_at` fields of a response (PIPE014).
     """
     personas = wrapped_personas(persona)
     if personas is None:

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from linter.diagnostic import Finding
 from linter.rule import Persona, rule
-from linter.tavus.redact import show
+from linter.tavus.redact import number, show
 
 _RANGES = {"temperature": (0.0, 2.0), "top_p": (0.0, 1.0)}
 
@@ -28,4 +28,4 @@ def check(persona: Persona, options: None) -> Iterator[Finding]:
         if isinstance(value, bool) or not isinstance(value, int | float):
             yield Finding(where, f"extra_body.{key} is {show(value)}; it must be a number from {low:g} to {high:g}")
         elif not low <= value <= high:
-            yield Finding(where, f"extra_body.{key} is {value:g}, outside the documented range {low:g}-{high:g}")
+            yield Finding(where, f"extra_body.{key} is {number(value)}, outside the documented range {low:g}-{high:g}")

@@ -8,7 +8,7 @@ from typing import Any
 from linter.diagnostic import Finding
 from linter.rule import Persona, rule
 from linter.tavus.facts import VoiceFamily
-from linter.tavus.redact import show
+from linter.tavus.redact import number, show
 from rules._layers import engine_families, engine_label, selected_label, tts_engine, voice_family
 
 
@@ -45,7 +45,7 @@ def check(persona: Persona, options: None) -> Iterator[Finding]:
 def _speed(persona: Persona, family: VoiceFamily, value: Any) -> Iterator[Finding]:
     where = "/layers/tts/voice_settings/speed"
     if isinstance(value, str) and _numeric(value):
-        yield Finding(where, f"speed is the string {show(value)}; send a number", hint=f"use {float(value):g}")
+        yield Finding(where, f"speed is the string {show(value)}; send a number", hint=f"use {number(float(value))}")
     elif isinstance(value, str) and value not in family.speed_words:
         label = _label(persona, family)
         if family.speed_text:
@@ -69,7 +69,7 @@ def _number(
     low, high = bounds
     if not low <= value <= high:
         shown = text or f"{low:.1f}-{high:.1f}"
-        yield Finding(where, f"{key} is {value:g}, outside the {shown} that {_label(persona, family)} takes")
+        yield Finding(where, f"{key} is {number(value)}, outside the {shown} that {_label(persona, family)} takes")
 
 
 def _emotions(family: VoiceFamily, value: Any) -> Iterator[Finding]:

@@ -145,6 +145,14 @@ def test_a_file_broken_since_is_not_called_stale(repo: Path) -> None:
     assert code == 1 and "SYN001" in out and "SUP002" not in out
 
 
+def test_a_broken_file_is_never_recorded(repo: Path) -> None:
+    (repo / "personas" / "coach.json").write_text(PERSONA.replace('"importer": 2', '"importer": 2,'))
+    assert run("check", "personas", "--write-baseline", "broken.json")[0] == 0
+    assert "SYN001" not in (repo / "broken.json").read_text()
+    code, out, _ = run("check", "personas", "--baseline", "broken.json")
+    assert code == 1 and "SYN001" in out
+
+
 def test_rewriting_in_place_keeps_every_current_finding(repo: Path) -> None:
     (repo / ".persona-lint.toml").write_text('baseline = "baseline.json"\n')
     before = (repo / "baseline.json").read_text()

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from linter.diagnostic import Position
+from linter.diagnostic import START_OF_FILE, Position
 from linter.document.source import parse
 
 
@@ -62,12 +62,63 @@ def test_byte_order_marks_are_understood() -> None:
     for encoding in ("utf-8-sig", "utf-16", "utf-32"):
         document = parse("p.json", '{"persona_name": "Zoë"}'.encode(encoding))
         assert document.value == {"persona_name": "Zoë"}, encoding
-        assert not document.problems
+        # RFC 8259, section 8.1: a body sent over HTTP must be UTF-8; a UTF-16/32 file is a warning.
+        expected = [] if encoding == "utf-8-sig" else [("SYN011", START_OF_FILE)]
+        assert [(p.code, p.span) for p in document.problems] == expected, encoding
 
 
 def test_huge_numbers_do_not_crash() -> None:
-    document = parse("p.json", b'{"a": 1' + b"0" * 400 + b", \"b\": 1e400}")
-    assert document.problems == [] and document.value["b"] == float("inf")
+    document = parse("p.json", b'{"a": 1' + b"0" * 400 + b"}")
+    assert document.problems == [] and document.value["a"] == 10**400
+
+
+def test_a_number_beyond_a_double_is_a_finding_at_its_position() -> None:
+    # Python reads 1e400 as infinity, which no JSON encoder can write back (RFC 8259, section 6).
+    [problem] = parse("p.json", b'{"a": 1,\n "b": 1e400}').problems
+    assert (problem.code, problem.span.start.line, problem.span.start.column) == ("SYN009", 2, 7)
+    assert "1e400" in problem.message
+
+
+@pytest.mark.parametrize("digits", [4301, 20_000])
+def test_an_integer_python_cannot_convert_is_a_finding(digits: int) -> None:
+    [problem] = parse("p.json", b'{"a":\n ' + b"9" * digits + b"}").problems
+    assert (problem.code, problem.span.start.line, problem.span.start.column) == ("SYN009", 2, 2)
+    [problem] = parse("p.yaml", b"a:\n  0x" + b"f" * digits + b"\n").problems
+    assert (problem.code, problem.span.start.line) == ("SYN009", 2)
+    [problem] = parse("p.yaml", b"a:\n  " + b"9" * digits + b"\n").problems
+    assert (problem.code, problem.span.start.line) == ("SYN009", 2)
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("n: !!bool maybe", "bool"), ("n: !!int abc", "int"), ("n: !!float abc", "float"),
+])
+def test_a_yaml_tag_its_constructor_refuses_is_a_syntax_finding(text: str, kind: str) -> None:
+    [problem] = parse("p.yaml", f"persona_name: x\n{text}\n".encode()).problems
+    assert (problem.code, problem.span.start.line, problem.span.start.column) == ("SYN002", 2, 4)
+    assert f"not a valid !!{kind}" in problem.message
+
+
+@pytest.mark.parametrize("text", ["n: .inf", "n: -.inf", "n: .nan", "n: 1.0e+999"])
+def test_a_yaml_float_json_cannot_hold_is_a_finding(text: str) -> None:
+    [problem] = parse("p.yaml", f"persona_name: x\n{text}\n".encode()).problems
+    assert (problem.code, problem.span.start.line) == ("SYN002", 2)
+
+
+@pytest.mark.parametrize(("text", "line", "column"), [
+    ('{"persona_name": "x",\n "pipeline_mode": "\\ud800"}', 2, 19),
+    ('{"persona_name": "x",\n "\\udc00": 1}', 2, 2),
+    ('persona_name: x\npipeline_mode: "\\ud800"\n', 2, 16),
+])
+def test_a_lone_surrogate_is_an_encoding_finding_at_its_position(text: str, line: int, column: int) -> None:
+    name = "p.yaml" if text.startswith("persona_name") else "p.json"
+    [problem] = parse(name, text.encode()).problems
+    assert (problem.code, problem.span.start.line, problem.span.start.column) == ("SYN006", line, column)
+    problem.message.encode("utf-8")  # printable: the surrogate itself is not in the message
+
+
+def test_a_surrogate_pair_is_one_character_not_a_finding() -> None:
+    document = parse("p.json", b'{"persona_name": "x \\ud83d\\ude00"}')
+    assert document.problems == [] and document.value == {"persona_name": "x \U0001F600"}
 
 
 def test_yaml_timestamps_stay_strings() -> None:

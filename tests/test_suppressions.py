@@ -179,6 +179,18 @@ def test_a_broken_file_reports_no_unused_suppression() -> None:
     assert [d.code for d in lint_text(text, "p.yaml")] == ["SYN002"]
 
 
+def test_nothing_silences_a_file_that_does_not_parse(tmp_path: Path) -> None:
+    # A broken file fails the run whatever the selection says; a comment or an ignore-at cannot either.
+    text = "# persona-lint: disable-file=SYN002 -- generated\n" + HEAD + "broken: [\n"
+    assert [d.code for d in lint_text(text, "p.yaml")] == ["SYN002"]
+    (tmp_path / "p.json").write_text('{"persona_name": "A",}')
+    (tmp_path / ".persona-lint.toml").write_text(
+        '[[ignore-at]]\npath = "p.json"\ncode = "SYN001"\npointer = ""\nreason = "generated"\n'
+    )
+    code, out, _ = run("check", str(tmp_path / "p.json"))
+    assert code == 1 and "SYN001" in out
+
+
 def test_the_language_server_applies_suppressions(tmp_path: Path) -> None:
     from linter.lsp.analysis import analyse
 

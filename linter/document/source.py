@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import codecs
 import json
+import math
+import re
 from typing import Any
 
 from linter.diagnostic import START_OF_FILE, Span
 from linter.document.jsonpos import MAX_DEPTH, JsonScanError, scan
 from linter.document.lines import LineIndex
 from linter.document.model import Document, Format, SyntaxProblem
+from linter.util.pointer import join
 
 MAX_FILE_BYTES = 5 * 1024 * 1024
 """Largest file persona-lint reads; a persona body is a few kilobytes (documented limit)."""
@@ -36,11 +39,8 @@ def detect_format(path: str, text: str) -> Format:
 
 def decode(path: str, data: bytes) -> tuple[str, SyntaxProblem | None]:
     """The text of ``data``: UTF-8 (BOM optional) or UTF-16/32 with a BOM."""
-    encoding, skip = "utf-8", 0
-    for bom, name in _BOMS:
-        if data.startswith(bom):
-            encoding, skip = name, len(bom)
-            break
+    encoding = _bom_encoding(data) or "utf-8"
+    skip = next((len(bom) for bom, name in _BOMS if data.startswith(bom)), 0)
     try:
         return codecs.decode(data[skip:], encoding), None
     except UnicodeDecodeError as error:
@@ -67,8 +67,112 @@ def parse(path: str, data: bytes, format: Format | None = None) -> Document:
     if kind == "yaml":
         from linter.document.yamlsource import parse_yaml  # PyYAML is imported only for YAML files
 
-        return parse_yaml(path, text)
-    return parse_json(path, text)
+        document = parse_yaml(path, text)
+    else:
+        document = parse_json(path, text)
+    if document.value is not None and _SURROGATE_ESCAPE.search(text):
+        _reject_lone_surrogates(document)
+    encoding = _bom_encoding(data)
+    if encoding.startswith("utf-") and encoding != "utf-8":
+        message = (
+            f"the file is {encoding.upper()} (it starts with a byte-order mark); a JSON body sent over "
+            "HTTP must be UTF-8 (RFC 8259)"
+        )
+        document.problems.insert(0, SyntaxProblem("SYN011", message, START_OF_FILE))
+    return document
+
+
+def _bom_encoding(data: bytes) -> str:
+    return next((name for bom, name in _BOMS if data.startswith(bom)), "")
+
+
+MAX_INT_DIGITS = 4300
+"""Python's limit for integer-string conversion (``sys.get_int_max_str_digits``): longer numbers
+cannot be parsed or printed, and other JSON parsers lose their precision anyway."""
+
+
+class NumberOutOfRange(ValueError):
+    """A number JSON parsers cannot hold: more than :data:`MAX_INT_DIGITS` digits, or beyond a double."""
+
+    def __init__(self, literal: str, message: str) -> None:
+        super().__init__(message)
+        self.literal = literal
+        self.message = message
+
+
+def number_problem(literal: str, value: Any = None) -> str | None:
+    """Why ``literal`` (or its parsed ``value``) is no usable JSON number, or ``None`` when it is."""
+    too_long = value is None and sum(c.isdigit() for c in literal) > MAX_INT_DIGITS
+    if too_long or (isinstance(value, int) and value.bit_length() > MAX_INT_DIGITS * 3.32):
+        return f"a number of more than {MAX_INT_DIGITS:,} digits: JSON parsers refuse it or lose its precision"
+    if isinstance(value, float) and not math.isfinite(value):
+        shown = literal if len(literal) <= 24 else literal[:23] + "…"
+        return (
+            f"the number {shown} is beyond the range of a double (about 1.8e308): "
+            "parsers read it as infinity or refuse it (RFC 8259)"
+        )
+    return None
+
+
+def _parse_int(literal: str) -> int:
+    if len(literal) > MAX_INT_DIGITS:
+        raise NumberOutOfRange(literal, number_problem(literal) or "")
+    return int(literal)
+
+
+def _parse_float(literal: str) -> float:
+    value = float(literal)
+    problem = number_problem(literal, value)
+    if problem is not None:
+        raise NumberOutOfRange(literal, problem)
+    return value
+
+
+_SURROGATE_ESCAPE = re.compile(r"\\(?:u|U000)[dD][89a-fA-F]")
+"""A ``\\uD800``-``\\uDFFF`` escape: the only way a lone surrogate gets into a decoded text."""
+
+
+def _reject_lone_surrogates(document: Document) -> None:
+    """A string or key holding a lone surrogate is not Unicode text
+    (https://www.rfc-editor.org/rfc/rfc8259#section-8.2): it cannot be encoded as UTF-8 to be
+    sent, so the value is not linted further (as a syntax error)."""
+    found = _first_surrogate(document.value, "")
+    if found is None:
+        return
+    pointer, target = found
+    span = document.span(pointer, target)
+    document.value = None
+    message = (
+        "a lone surrogate escape (\\uD800-\\uDFFF without its pair) is not Unicode text: the body "
+        "cannot be encoded as UTF-8 (RFC 8259)"
+    )
+    document.problems.append(SyntaxProblem("SYN006", message, span))
+
+
+def _first_surrogate(value: Any, pointer: str) -> tuple[str, str] | None:
+    stack: list[tuple[Any, str]] = [(value, pointer)]
+    while stack:
+        item, where = stack.pop()
+        if isinstance(item, str):
+            if _has_surrogate(item):
+                return where, "value"
+        elif isinstance(item, dict):
+            for key, child in item.items():
+                member = join(where, key)
+                if _has_surrogate(key):
+                    return member, "key"
+                stack.append((child, member))
+        elif isinstance(item, list):
+            stack.extend((child, join(where, index)) for index, child in enumerate(item))
+    return None
+
+
+def _has_surrogate(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return False
 
 
 def parse_json(path: str, text: str) -> Document:
@@ -83,7 +187,10 @@ def parse_json(path: str, text: str) -> Document:
 
     document = Document(path, text, "json", None)
     try:
-        document.value = json.loads(text, object_pairs_hook=build, parse_constant=_reject_constant)
+        document.value = json.loads(
+            text, object_pairs_hook=build, parse_constant=_reject_constant,
+            parse_int=_parse_int, parse_float=_parse_float,
+        )
         if text.count("{") + text.count("[") > MAX_DEPTH and _depth(document.value) > MAX_DEPTH:
             raise ValueError("too deep")
     except (ValueError, RecursionError) as error:
@@ -100,6 +207,10 @@ def parse_json(path: str, text: str) -> Document:
 
 
 def _json_problem(document: Document, error: BaseException) -> SyntaxProblem:
+    if isinstance(error, NumberOutOfRange):
+        found = re.search(r"(?<![\w.+-])" + re.escape(error.literal) + r"(?![\w.+-])", document.text)
+        start = found.start() if found else 0
+        return SyntaxProblem("SYN009", error.message, document.lines.span(start, start + len(error.literal)))
     try:
         scan(document.text)
     except JsonScanError as located:

@@ -7,12 +7,14 @@ alias expansion is bounded (a "billion laughs" file is reported, not expanded).
 
 from __future__ import annotations
 
+import math
 from typing import TYPE_CHECKING, Any
 
 import yaml
 
 from linter.document.jsonpos import MAX_DEPTH, JsonLocations
 from linter.document.model import Document, SyntaxProblem
+from linter.document.source import number_problem
 from linter.util.pointer import join
 
 MAX_YAML_VALUES = 100_000
@@ -198,7 +200,22 @@ class _Builder:
         if node.tag in _STR_TAGS:
             return node.value
         if node.tag in _SCALAR_TAGS:
-            return self.loader.yaml_constructors[node.tag](self.loader, node)
+            try:
+                value = self.loader.yaml_constructors[node.tag](self.loader, node)
+            except (ValueError, KeyError, TypeError, ArithmeticError):  # `!!bool maybe`, `!!int abc`
+                too_long = number_problem(node.value) if node.tag.endswith(":int") else None
+                if too_long is not None:  # int() refuses more than 4,300 decimal digits
+                    raise _Stop("SYN009", too_long, node.start_mark.index) from None
+                kind = node.tag.rsplit(":", 1)[-1]
+                message = f"{_brief(node.value)} is not a valid !!{kind}"
+                raise _Stop("SYN002", message, node.start_mark.index) from None
+            if isinstance(value, float) and not math.isfinite(value):
+                message = f"{_brief(node.value)} is not a number JSON can hold (no NaN or infinity in JSON, RFC 8259)"
+                raise _Stop("SYN002", message, node.start_mark.index)
+            problem = number_problem(node.value, value) if isinstance(value, int) else None
+            if problem is not None:
+                raise _Stop("SYN009", problem, node.start_mark.index)
+            return value
         self.problem(node, "SYN010", f"YAML tag {node.tag!r} is not allowed in a persona", pointer)
         return node.value
 
@@ -206,3 +223,9 @@ class _Builder:
         span = self.document.lines.span(node.start_mark.index, node.end_mark.index)
         self.document.problems.append(SyntaxProblem(code, message, span, pointer))
 
+
+
+def _brief(text: str) -> str:
+    """``text`` quoted for a message: cut, and with anything that cannot be printed escaped."""
+    cut = text if len(text) <= 30 else text[:29] + "…"
+    return repr(cut.encode("utf-8", "backslashreplace").decode("utf-8"))

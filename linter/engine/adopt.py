@@ -18,7 +18,7 @@ from linter.document.patch import Kind
 from linter.engine import baseline as baselines
 from linter.engine import registry
 from linter.engine.adoption_codes import POLICY_VIOLATION, STALE_BASELINE, UNUSED_SUPPRESSION
-from linter.engine.lint import document_kind, lint_rules
+from linter.engine.lint import ALWAYS_REPORTED, document_kind, lint_rules
 from linter.engine.policies import findings as policy_findings
 from linter.engine.selection import RuleSet, resolve
 from linter.engine.suppress import EXTERNAL, Suppressed, Unused, apply_comments, apply_pointer_ignores
@@ -45,12 +45,14 @@ def lint_file(
     rule_set = resolve(settings, settings.ignored_for(document.path))
     is_patch = document_kind(document, settings, kind) == "patch"
     found = lint_rules(document, settings, rule_set, requested, kind=kind, base=base)
-    diagnostics = [d for d in found if d.path == document.path]
-    in_base = [d for d in found if d.path != document.path]
+    # A file that cannot be read or parsed fails the run whatever is configured: nothing silences it.
+    unsilenceable = [d for d in found if d.code in ALWAYS_REPORTED]
+    diagnostics = [d for d in found if d.path == document.path and d.code not in ALWAYS_REPORTED]
+    in_base = [d for d in found if d.path != document.path and d.code not in ALWAYS_REPORTED]
     # When the file could not be read as a persona (or patch) the rules did not run: a suppression
     # or a baseline entry that matched nothing says nothing then, so neither is reported.
     shape = list if is_patch else dict
-    trusted = isinstance(document.value, shape) and not any(_untrusting(d) for d in diagnostics)
+    trusted = isinstance(document.value, shape) and not any(_untrusting(d) for d in diagnostics + unsilenceable)
     if trusted and not is_patch:
         diagnostics.extend(_policy_diagnostics(document, settings, rule_set))
     enabled = frozenset(rule_set.by_code) if trusted else frozenset()
@@ -91,7 +93,7 @@ def lint_file(
             base_entries = recorded.get(baselines.relative(base.path, chosen.parent), ())
             in_base, known, _ = baselines.match(in_base, base_entries)
             suppressed.extend(Suppressed(d, EXTERNAL, f"baseline {chosen.name}") for d in known)
-    diagnostics += in_base
+    diagnostics += in_base + unsilenceable
     diagnostics.sort(key=lambda d: d.sort_key)
     suppressed.sort(key=lambda s: s.diagnostic.sort_key)
     return Outcome(tuple(diagnostics), tuple(suppressed))

@@ -19,6 +19,7 @@ from typing import Any, NamedTuple
 
 from linter.config.settings import ConfigError
 from linter.diagnostic import Diagnostic
+from linter.engine.lint import ALWAYS_REPORTED
 
 FORMAT_VERSION = 1
 NOT_RECORDED = ("SEC", "SUP002")
@@ -49,7 +50,12 @@ def relative(path: str, folder: Path) -> str:
 
 
 def recordable(diagnostic: Diagnostic) -> bool:
-    return diagnostic.path != "-" and not diagnostic.code.startswith(NOT_RECORDED)
+    """Whether the baseline may accept a finding: never stdin, secrets, its own notices, or a
+    file that cannot be read or parsed (that always fails a run)."""
+    return (
+        diagnostic.path != "-" and not diagnostic.code.startswith(NOT_RECORDED)
+        and diagnostic.code not in ALWAYS_REPORTED
+    )
 
 
 def entries_for(diagnostics: Iterable[Diagnostic], folder: Path) -> list[Entry]:

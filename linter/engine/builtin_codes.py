@@ -61,6 +61,12 @@ fast and safe on hostile input. The README lists the limits."""),
 
 Why: a persona is plain JSON data; such tags have no JSON meaning and are never executed by
 persona-lint."""),
+    _code("SYN011", "not-utf8", "warning", """The file is UTF-16 or UTF-32 (with a byte-order mark), not UTF-8.
+
+Why: JSON exchanged between systems must be UTF-8 (RFC 8259,
+https://www.rfc-editor.org/rfc/rfc8259#section-8.1); an HTTP client that sends the file's bytes
+as the body sends something the API cannot read. persona-lint decodes the file and checks it
+all the same. Save it as UTF-8."""),
     _code("SCH001", "unknown-property", "warning", """A key that the revision's schema does not define.
 
 Why: the Tavus API ignores keys it does not know, so a typo such as `voice_id` for

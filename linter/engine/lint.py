@@ -20,6 +20,9 @@ from linter.util import pointer as ptr
 _KINDS = {list: "an array", str: "a string", int: "a number", float: "a number", bool: "a boolean", type(None): "null"}
 _FATAL = frozenset({"SYN001", "SYN002", "SYN005", "SYN006", "SYN008", "SYN009", "SYN010"})
 """Problems after which the value cannot be trusted: schema and rules do not run."""
+ALWAYS_REPORTED = _FATAL - {"SYN010"}
+"""A file that cannot be read or parsed is reported, as an error, whatever the selection and
+severity settings say (as ruff reports syntax errors): otherwise a run would pass unchecked."""
 
 
 def lint_document(document: Document, rule_set: RuleSet, revision: str) -> list[Diagnostic]:
@@ -35,7 +38,7 @@ def lint_document(document: Document, rule_set: RuleSet, revision: str) -> list[
         else:
             kind = kind_name(value)
             problems.append(SyntaxProblem("SYN004", f"the root is {kind}; a persona is a JSON object", START_OF_FILE))
-    diagnostics = [_from_problem(document.path, p, rule_set) for p in problems if rule_set.enabled(p.code)]
+    diagnostics = [_from_problem(document.path, p, rule_set) for p in problems if _reported(p.code, rule_set)]
     diagnostics.extend(_from_finding(document, code, f, rule_set) for code, f in findings)
     # Safety net: whatever rules ran, no message or hint may show a secret of the input.
     diagnostics = redact_diagnostics(diagnostics, document.value)
@@ -82,8 +85,11 @@ def document_kind(document: Document, settings: Settings, forced: Kind | None = 
 
 
 def unreadable(path: str, reason: str, rule_set: RuleSet) -> list[Diagnostic]:
-    problem = SyntaxProblem("SYN008", reason, START_OF_FILE)
-    return [_from_problem(path, problem, rule_set)] if rule_set.enabled("SYN008") else []
+    return [_from_problem(path, SyntaxProblem("SYN008", reason, START_OF_FILE), rule_set)]
+
+
+def _reported(code: str, rule_set: RuleSet) -> bool:
+    return code in ALWAYS_REPORTED or rule_set.enabled(code)
 
 
 def _check(value: dict[str, Any], rule_set: RuleSet, revision: str) -> list[tuple[str, Finding]]:
@@ -113,7 +119,7 @@ def _check(value: dict[str, Any], rule_set: RuleSet, revision: str) -> list[tupl
 def _from_problem(path: str, problem: SyntaxProblem, rule_set: RuleSet) -> Diagnostic:
     rule = registry.by_key()[problem.code]
     active = rule_set.by_code.get(problem.code)
-    severity = active.severity if active else rule.severity
+    severity = active.severity if active and problem.code not in ALWAYS_REPORTED else rule.severity
     return Diagnostic(
         path, problem.span, rule.code, rule.name, severity, problem.message, problem.pointer, problem.hint, problem.fix
     )
@@ -140,4 +146,5 @@ def kind_name(value: Any) -> str:
 FATAL = _FATAL
 check_value = _check
 from_problem = _from_problem
+reported = _reported
 from_finding = _from_finding

@@ -52,7 +52,9 @@ def lint_patch_document(
             findings = _without_claimed(findings, rule_set)
         else:
             problems.append(_not_a_patch(document))
-    diagnostics = [engine.from_problem(document.path, p, rule_set) for p in problems if rule_set.enabled(p.code)]
+    diagnostics = [
+        engine.from_problem(document.path, p, rule_set) for p in problems if engine.reported(p.code, rule_set)
+    ]
     diagnostics.extend(engine.from_finding(document, code, f, rule_set) for code, f in findings)
     # Safety net: no message or hint may show a secret of the patch or of its base persona.
     inputs = [document.value, base.value] if base is not None else document.value
@@ -135,7 +137,9 @@ def _with_base(
     document: Document, patch: Patch, base: Document, rule_set: RuleSet, revision: str,
 ) -> tuple[list[Located], list[Diagnostic]]:
     """Findings in the patch (failed operations) and diagnostics of the patched persona."""
-    base_problems = [engine.from_problem(base.path, p, rule_set) for p in base.problems if rule_set.enabled(p.code)]
+    base_problems = [
+        engine.from_problem(base.path, p, rule_set) for p in base.problems if engine.reported(p.code, rule_set)
+    ]
     if any(p.code in engine.FATAL for p in base.problems) or not isinstance(base.value, dict):
         if not base_problems and rule_set.enabled("SYN004"):
             kind = engine.kind_name(base.value)

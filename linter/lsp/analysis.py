@@ -40,7 +40,7 @@ def analyse(path: str | None, text: str, language_id: str | None = None) -> Anal
     """Lint ``text`` as the file at ``path`` (``None`` for an unsaved buffer)."""
     shown = path or "-"
     settings = _settings(path)
-    document = parse(shown, text.encode("utf-8"), _format(shown, language_id))
+    document = parse(shown, text.encode("utf-8", "surrogatepass"), _format(shown, language_id))
     revision = association.choose_revision(document, None, settings.schema_version)
     is_patch = engine.document_kind(document, settings) == "patch"
     if not is_patch and not looks_like_persona(document, shown):

@@ -7,12 +7,13 @@ from __future__ import annotations
 
 import io
 from collections import Counter
+from functools import partial
 from pathlib import Path
 from typing import NamedTuple, TextIO
 
 from linter.diagnostic import Diagnostic, Severity
 from linter.engine.adoption_codes import STALE_BASELINE
-from linter.reporters import reporter, resolve
+from linter.reporters import Reporter, reporter, resolve
 from linter.reporters.text import render as render_text
 from linter.reporters.text import summary
 from linter.run.model import LintResult
@@ -31,10 +32,18 @@ class Output(NamedTuple):
     show_suppressed: bool = False
 
 
-def render_to_string(format: str, result: LintResult) -> str:
+def render_to_string(format: str, result: LintResult, fail_level: Severity = Severity.ERROR) -> str:
     buffer = io.StringIO()
-    reporter(format)(result, buffer)
+    _reporter(format, fail_level)(result, buffer)
     return buffer.getvalue()
+
+
+def _reporter(format: str, fail_level: Severity) -> Reporter:
+    if format == "junit":  # its failures are the findings that fail the run
+        from linter.reporters.junit import render
+
+        return partial(render, fail_level=fail_level)
+    return reporter(format)
 
 
 def deliver(result: LintResult, output: Output, stdout: TextIO, stderr: TextIO) -> int:
@@ -43,8 +52,9 @@ def deliver(result: LintResult, output: Output, stdout: TextIO, stderr: TextIO) 
     terminal = chosen
     if output.output_file is not None:
         from linter.util.atomic import write_text
+        from linter.util.paths import printable
 
-        write_text(output.output_file, render_to_string(chosen, result))
+        write_text(output.output_file, printable(render_to_string(chosen, result, output.fail_level)))
         terminal = "text"  # the file gets the report, the person at the terminal gets text
     if output.statistics and terminal == "text":
         stdout.write(statistics(result.diagnostics))
@@ -55,7 +65,7 @@ def deliver(result: LintResult, output: Output, stdout: TextIO, stderr: TextIO) 
             show_suppressed=output.show_suppressed,
         )
     else:
-        reporter(terminal)(result, stdout)
+        _reporter(terminal, output.fail_level)(result, stdout)
         if output.statistics:
             stderr.write(statistics(result.diagnostics))
     return exit_code(result, output.fail_level, output.exit_zero)

@@ -20,12 +20,21 @@ from linter.reporters.text import line
 from linter.run.model import LintResult
 
 
-def tree(result: LintResult, timestamp: str | None = None, hostname: str | None = None) -> ET.Element:
+def tree(
+    result: LintResult, timestamp: str | None = None, hostname: str | None = None,
+    fail_level: Severity = Severity.ERROR,
+) -> ET.Element:
+    """The suite; a finding at or above ``fail_level`` (``--fail-level``) fails its file's test
+    case, so the report agrees with the exit code."""
     by_path: dict[str, list[Diagnostic]] = defaultdict(list)
     for diagnostic in result.diagnostics:
         by_path[diagnostic.path].append(diagnostic)
     paths = list(result.paths) + [p for p in by_path if p not in result.paths]
-    failing = [p for p in paths if any(d.severity is Severity.ERROR for d in by_path[p])]
+
+    def fails(diagnostic: Diagnostic) -> bool:
+        return diagnostic.severity.rank >= fail_level.rank
+
+    failing = [p for p in paths if any(fails(d) for d in by_path[p])]
     suite = ET.Element("testsuite", {
         "name": "persona-lint",
         "timestamp": timestamp or time.strftime("%Y-%m-%dT%H:%M:%S", time.gmtime()),
@@ -39,23 +48,26 @@ def tree(result: LintResult, timestamp: str | None = None, hostname: str | None 
     ET.SubElement(suite, "properties")
     for path in paths:
         case = ET.SubElement(suite, "testcase", {"name": path, "classname": "persona-lint", "time": "0"})
-        errors = [d for d in by_path[path] if d.severity is Severity.ERROR]
+        errors = [d for d in by_path[path] if fails(d)]
         if errors:
             first = errors[0]
-            more = f" (and {len(errors) - 1} more)" if len(errors) > 1 else ""
+            others = len(errors) - 1
+            # Said in words: "(and 2 more)" after an enum list reads as more enum values.
+            noun = "error" if fail_level is Severity.ERROR else "finding"
+            more = f"; and {others} more {noun}{'s' if others != 1 else ''}" if others else ""
             failure = ET.SubElement(case, "failure", {
                 "message": f"{first.code} {first.message}{more}",
                 "type": first.code,
             })
             failure.text = "\n".join(line(d) for d in errors) + "\n"
-    others = [d for d in result.diagnostics if d.severity is not Severity.ERROR]
-    ET.SubElement(suite, "system-out").text = "".join(line(d) + "\n" for d in others)
+    passing = [d for d in result.diagnostics if not fails(d)]
+    ET.SubElement(suite, "system-out").text = "".join(line(d) + "\n" for d in passing)
     ET.SubElement(suite, "system-err").text = "".join(f"persona-lint: warning: {n}\n" for n in result.notices)
     return suite
 
 
-def render(result: LintResult, out: TextIO) -> None:
-    suite = tree(result)
+def render(result: LintResult, out: TextIO, *, fail_level: Severity = Severity.ERROR) -> None:
+    suite = tree(result, fail_level=fail_level)
     ET.indent(suite)
     out.write('<?xml version="1.0" encoding="UTF-8"?>\n')
     out.write(ET.tostring(suite, encoding="unicode"))

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import fnmatch
 import os
+import re
 import stat
 import sys
 from dataclasses import replace
@@ -23,30 +25,31 @@ from linter.run.files import Missing, Target
 from linter.run.model import FileFixes, FileReport, Request
 from linter.tavus.persona import PERSONA_KEYS
 from linter.tavus.secrets import redact_source
+from linter.util.lazy_regex import LazyPattern
+from linter.util.paths import display_path, printable
 
 
 def check_item(item: Target | Missing, request: Request, stdin: BinaryIO | None = None) -> FileReport:
     """The report of one file, or of a named path that does not exist."""
     if isinstance(item, Missing):
         rules = selection.resolve(settings_of(request, request.paths[0] if request.paths else "."))
-        return FileReport(item.path, tuple(engine.unreadable(item.path, "no such file or directory", rules)))
+        shown = display_path(item.path)
+        return FileReport(shown, tuple(engine.unreadable(shown, "no such file or directory", rules)))
     return check_target(item, request, stdin)
 
 
 def check_target(target: Target, request: Request, stdin: BinaryIO | None = None) -> FileReport:
     """Lint one file (or stdin) with the configuration that applies to it."""
-    shown = request.stdin_filename or "-" if target.path == "-" else target.path
-    settings = settings_of(request, shown)
+    shown = printable(request.stdin_filename or "-") if target.path == "-" else display_path(target.path)
+    settings = settings_of(request, target.path if target.path != "-" else shown)
     data, reason = read(target.path, stdin)
     if data is None:
         rules = selection.resolve(settings, settings.ignored_for(shown))
         return FileReport(shown, tuple(engine.unreadable(shown, reason, rules)))
     document = parse(shown, data)
     kind = engine.document_kind(document, settings, request.kind)
-    if kind == "persona" and not target.explicit and isinstance(document.value, dict) and not (
-        PERSONA_KEYS & document.value.keys()
-    ):
-        return FileReport(shown, (), checked=False)
+    if kind == "persona" and not target.explicit and not looks_lintable(document, data):
+        return FileReport(shown, (), checked=False, origin=target.origin)
     base, unread = _base(request, settings, shown) if kind == "patch" else (None, ())
     outcome = lint_file(
         document, settings, request.revision, request.baseline, use_baseline=request.use_baseline, kind=kind, base=base,
@@ -61,7 +64,8 @@ def check_target(target: Target, request: Request, stdin: BinaryIO | None = None
     if base is not None and request.keep_sources and any(d.path == base.path for d in diagnostics):
         others = ((base.path, redact_source(base.text, base.value)),)
     return FileReport(
-        shown, diagnostics, text=kept, other_texts=others, suppressed=outcome.suppressed, fixes=fixes
+        shown, diagnostics, text=kept, other_texts=others, suppressed=outcome.suppressed, origin=target.origin,
+        fixes=fixes,
     )
 
 
@@ -127,8 +131,55 @@ def _base(request: Request, settings: Settings, shown: str) -> tuple[Document | 
     data, reason = read(path, None)
     if data is None:
         rules = selection.resolve(settings, settings.ignored_for(shown))
-        return None, tuple(engine.unreadable(path, f"the base persona: {reason}", rules))
-    return parse(path, data), ()
+        return None, tuple(engine.unreadable(display_path(path), f"the base persona: {reason}", rules))
+    return parse(display_path(path), data), ()
+
+
+_PERSONA_ONLY_KEYS = ("persona_name", "pal_name", "system_prompt", "pipeline_mode", "default_replica_id",
+                      "default_face_id", "persona_id", "pal_id")
+"""The persona keys no other common file uses (``layers`` or ``context`` could be anyone's)."""
+_PERSONA_KEY_IN_TEXT = LazyPattern(
+    r"""(?:^|[{,\s"'])(?:""" + "|".join(_PERSONA_ONLY_KEYS) + r""")["']?\s*:""", re.MULTILINE
+)
+
+
+def looks_lintable(document: Document, data: bytes = b"") -> bool:
+    """Whether a file found by walking a directory is one persona-lint should lint: an object
+    with a top-level persona key, or a JSON Patch body (a root array of objects with ``"op"``).
+    Anything else (``package.json``, an array, a string, an empty file) is skipped silently; a
+    file that does not parse is linted when its text writes a key only personas use (``"persona_name":``),
+    so a broken persona is reported while a ``tsconfig.json`` with comments is not (``data``,
+    the raw bytes, stand in for a text that could not be decoded)."""
+    value = document.value
+    if isinstance(value, dict):
+        return bool(PERSONA_KEYS & value.keys())
+    if isinstance(value, list):
+        return bool(value) and all(isinstance(item, dict) and "op" in item for item in value)
+    if value is None and any(p.code in _UNPARSABLE for p in document.problems):
+        text = document.text or data.decode("utf-8", "replace")
+        return _PERSONA_KEY_IN_TEXT.search(text) is not None
+    return False
+
+
+_UNPARSABLE = frozenset({"SYN001", "SYN002", "SYN003", "SYN006", "SYN009", "SYN010"})
+
+
+def is_excluded(request: Request, path: str) -> bool:
+    """Whether an ``exclude`` pattern of the configuration that applies to ``path`` matches it.
+
+    Patterns are relative to the folder of the configuration file that declares them (and also
+    match a file's or folder's own name), from whatever directory persona-lint runs in."""
+    settings = settings_of(request, path)
+    if not settings.exclude:
+        return False
+    absolute = os.path.abspath(path)
+    names = [os.path.basename(absolute)]
+    if settings.root is not None:
+        relative = os.path.relpath(absolute, settings.root).replace(os.sep, "/")
+        if not relative.startswith(".."):
+            parts = relative.split("/")
+            names.extend("/".join(parts[: i + 1]) for i in range(len(parts)))
+    return any(fnmatch.fnmatchcase(name, pattern) for pattern in settings.exclude for name in names)
 
 
 def settings_of(request: Request, path: str) -> Settings:

@@ -39,6 +39,10 @@ class Request:
     """The baseline file (``--baseline``); ``None`` uses the configured one, if any."""
     use_baseline: bool = True
     """False while ``--write-baseline`` records every current finding."""
+    respect_gitignore: bool = True
+    """Walks skip what ``.gitignore`` files ignore."""
+    force_exclude: bool = False
+    """``exclude`` patterns apply to files named explicitly too (pre-commit names every file)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,6 +70,8 @@ class FileReport:
     """Other files the diagnostics point into (a patch's base persona), by path, masked too."""
     suppressed: tuple[Suppressed, ...] = ()
     """What suppressions and the baseline silenced in this file (``--show-suppressed``)."""
+    origin: str | None = None
+    """The named directory a walked file was found under (``None`` for a named file)."""
 
 
 @dataclass(frozen=True, slots=True)

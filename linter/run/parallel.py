@@ -9,6 +9,7 @@ only each file's report comes back (documents are never held, here or there).
 from __future__ import annotations
 
 import os
+import signal
 from collections.abc import Iterator
 from functools import partial
 from itertools import chain, islice
@@ -44,5 +45,13 @@ def check_in_workers(work: Iterator[Target | Missing], request: Request) -> Iter
 
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
-    with context.Pool(request.jobs) as pool:
+    with context.Pool(request.jobs, initializer=_worker_signals) as pool:
+        # Leaving this block for any reason (Ctrl-C, SIGTERM, a closed pipe) terminates the workers.
         yield from pool.imap(partial(check_item, request=request), chain(head, work), chunksize=CHUNK)
+
+
+def _worker_signals() -> None:
+    """Workers leave Ctrl-C to the parent (which stops them) and die quietly on SIGTERM, the
+    signal ``Pool.terminate`` sends; forked workers would otherwise run the parent's handlers."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)

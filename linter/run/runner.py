@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterator
+from functools import partial
 from typing import BinaryIO
 
 from linter.config.settings import clear_caches
 from linter.diagnostic import Diagnostic
 from linter.engine.suppress import Suppressed
-from linter.run.check import check_item, settings_of
+from linter.run import files
+from linter.run.check import check_item, is_excluded
 from linter.run.files import EmptyDirectory, Missing, Target, expand
 from linter.run.model import FileFixes, FileReport, LintResult, Request
 
@@ -46,20 +49,37 @@ def run(request: Request, stdin: BinaryIO | None = None) -> LintResult:
 
 
 def iter_reports(request: Request, stdin: BinaryIO | None, notices: list[str]) -> Iterator[FileReport]:
+    """Every file's report, in order; ``notices`` gets a warning for each named directory in
+    which no file looked like a persona (once the reports are all out)."""
     clear_caches()  # configuration is read afresh by every run: edits are seen, no state outlives it
-    base = settings_of(request, request.paths[0] if request.paths else ".")
-    work = _files(expand(request.paths, base.exclude), notices)
+    files.clear_caches()
+    excluded = partial(is_excluded, request)
+    work = _files(
+        expand(request.paths, excluded, respect_gitignore=request.respect_gitignore,
+               force_exclude=request.force_exclude),
+        notices,
+    )
     if request.jobs > 1 and "-" not in request.paths:
         from linter.run.parallel import check_in_workers  # only runs with --jobs above 1 import it
 
-        yield from check_in_workers(work, request)
+        reports = check_in_workers(work, request)
     else:
-        yield from (check_item(item, request, stdin) for item in work)
+        reports = (check_item(item, request, stdin) for item in work)
+    walked: Counter[str] = Counter()
+    for report in reports:
+        if report.origin is not None:
+            walked[report.origin] += report.checked
+        yield report
+    notices.extend(_no_personas(origin) for origin, checked in walked.items() if not checked)
 
 
 def _files(items: Iterator[Target | Missing | EmptyDirectory], notices: list[str]) -> Iterator[Target | Missing]:
     for item in items:
         if isinstance(item, EmptyDirectory):
-            notices.append(f"no persona files (*.json, *.yaml, *.yml) found under {item.path}")
+            notices.append(_no_personas(item.path))
         else:
             yield item
+
+
+def _no_personas(directory: str) -> str:
+    return f"no persona files (*.json, *.yaml, *.yml) found under {directory}"

@@ -38,8 +38,23 @@ def show(value: Any, key: str = "", limit: int = 60) -> str:
         return "an object"
     if isinstance(value, list):
         return f"an array of {len(value)} item{'s' if len(value) != 1 else ''}"
+    if isinstance(value, int) and value.bit_length() > 14_000:  # str() refuses it
+        return number(value)
     try:
         text = json.dumps(value, ensure_ascii=False)
     except (TypeError, ValueError):
         text = repr(value)
     return text if len(text) <= limit else text[: limit - 1] + "…\""
+
+
+def number(value: float) -> str:
+    """``value`` as ``:g`` shows it, for any size of integer (``:g`` converts to a float, which
+    overflows above about 1.8e308; ``str`` refuses more than 4,300 digits)."""
+    try:
+        return f"{value:g}"
+    except OverflowError:
+        pass
+    if isinstance(value, int) and value.bit_length() > 14_000:
+        return ("-" if value < 0 else "") + "a number of more than 4,000 digits"
+    digits = str(abs(value))
+    return f"{'-' if value < 0 else ''}{digits[0]}.{digits[1:6]}e+{len(digits) - 1}"

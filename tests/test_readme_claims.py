@@ -1,0 +1,280 @@
+"""Every behavioural sentence of the README's "Exit codes", "Configuration", "Editors" and
+"Robustness and safety" sections, and the test that proves it.
+
+A sentence added to those sections fails :func:`test_every_sentence_is_mapped` until it is
+mapped here, to tests (``file::name``) or, with the reason, to :data:`UNPROVEN` or
+:data:`NOT_A_PROMISE`.
+"""
+
+from __future__ import annotations
+
+import ast
+import re
+from functools import cache
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+SECTIONS = (("Exit codes", 3), ("Configuration", 2), ("Editors", 2), ("Robustness and safety", 2))
+
+CLAIMS: dict[str, tuple[str, ...]] = {
+    # Exit codes
+    "| 0 | no error-level finding": (
+        "test_cli.py::test_warnings_only_exit_zero",
+        "test_reporters.py::test_exit_zero_and_fail_level",
+    ),
+    "| 1 | at least one error-level finding, including files that cannot be read or parsed": (
+        "test_cli.py::test_every_file_is_checked_even_when_some_are_broken",
+    ),
+    "| 2 | usage or configuration error, or an internal error": (
+        "test_cli.py::test_usage_errors_exit_2",
+        "test_config.py::test_bad_configuration_is_a_clear_error",
+        "test_cli_promises.py::test_conflicting_options_are_usage_errors",
+        "test_cli.py::test_foreign_rules_package_message_reaches_the_user",
+    ),
+    "| 130, 143 | interrupted by Ctrl-C (SIGINT) or SIGTERM": (
+        "test_cli_promises.py::test_a_signal_stops_the_run_and_its_workers",
+    ),
+    "A file that cannot be read or parsed is always reported as an error and always fails the run": (
+        "test_cli_promises.py::test_selection_never_hides_an_unreadable_or_broken_file",
+        "test_cli_promises.py::test_a_broken_file_fails_the_run_whatever_its_configured_severity",
+        "test_suppressions.py::test_nothing_silences_a_file_that_does_not_parse",
+        "test_baseline.py::test_a_broken_file_is_never_recorded",
+    ),
+    "A reader that stops early": (
+        "test_cli.py::test_a_reader_that_stops_early_is_not_an_error",
+        "test_cli_promises.py::test_every_command_takes_a_closed_pipe_quietly",
+    ),
+    "exit code stays the findings' one, other commands exit 0": (
+        "test_cli_promises.py::test_every_command_takes_a_closed_pipe_quietly",
+    ),
+    "Every file is checked even when another one cannot be read or parsed": (
+        "test_cli.py::test_every_file_is_checked_even_when_some_are_broken",
+        "robustness/test_hostile.py::test_every_hostile_file_gets_its_finding_and_nothing_hangs",
+    ),
+    "A file you name explicitly is always checked": ("test_walks.py::test_a_file_named_explicitly_is_always_linted",),
+    "checks the `*.json`, `*.yaml` and `*.yml` files that look like a persona body": (
+        "test_walks.py::test_a_walk_skips_what_does_not_look_like_a_persona",
+    ),
+    "it checks a file whose top level is an object with a persona key": (
+        "test_walks.py::test_a_json_patch_body_is_not_skipped",
+        "test_walks.py::test_a_broken_persona_is_still_reported_in_a_walk",
+    ),
+    "it skips other objects (`package.json`), arrays, strings, empty files": (
+        "test_walks.py::test_a_walk_skips_what_does_not_look_like_a_persona",
+    ),
+    "it does not enter hidden folders": (
+        "test_walks.py::test_a_walk_skips_build_dist_and_hidden_folders",
+        "test_walks.py::test_gitignore_is_honoured_unless_told_otherwise",
+    ),
+    "`--no-respect-gitignore` turns this off), nor what the configuration's `exclude` names": (
+        "test_walks.py::test_gitignore_is_honoured_unless_told_otherwise",
+        "test_walks.py::test_exclude_is_relative_to_the_configuration_that_declares_it",
+    ),
+    "it does not read through file symlinks": ("test_walks.py::test_a_walk_does_not_read_through_a_file_symlink",),
+    "A directory in which no file looks like a persona": (
+        "test_walks.py::test_a_directory_holding_only_package_json_warns",
+        "test_cli.py::test_every_file_is_checked_even_when_some_are_broken",
+    ),
+    # Configuration
+    "In `pyproject.toml` under `[tool.persona-lint]`, or in a `.persona-lint.toml`": (
+        "test_config.py::test_every_spelling_of_the_section_is_found",
+        "test_config.py::test_pyproject_section_is_found_walking_up",
+    ),
+    "The nearest one above each checked file applies": (
+        "test_config.py::test_pyproject_section_is_found_walking_up",
+        "test_config.py::test_pyproject_without_section_is_skipped",
+    ),
+    "`--config` names one explicitly": ("test_config.py::test_schema_version_from_config",),
+    "Unknown keys and bad values are configuration errors (exit 2) naming the file and the key": (
+        "test_config.py::test_bad_configuration_is_a_clear_error",
+        "test_config.py::test_rule_options_are_applied_and_validated",
+    ),
+    "A path in `bases` is relative to the configuration file, and a `bases` glob also marks its files as patches": (
+        "test_patch.py::test_bases_table_in_the_configuration",
+        "test_patch.py::test_base_flag_wins_over_the_table_and_a_bases_glob_marks_patches",
+    ),
+    "`--base` on the command line wins over the table": (
+        "test_patch.py::test_base_flag_wins_over_the_table_and_a_bases_glob_marks_patches",
+    ),
+    "`exclude` patterns are relative to the folder of the configuration file that declares them": (
+        "test_walks.py::test_exclude_is_relative_to_the_configuration_that_declares_it",
+    ),
+    "with `--force-exclude` they apply to files named explicitly too": (
+        "test_walks.py::test_force_exclude_applies_exclude_to_files_named_explicitly",
+    ),
+    # Editors
+    "A persona file can name its API revision itself": (
+        "test_schema_association.py::test_cli_honours_schema_key_and_modeline",
+        "test_schema_association.py::test_cli_schema_version_flag_wins_over_the_file",
+        "test_schema_association.py::test_library_honours_schema_key_and_modeline",
+    ),
+    "persona-lint removes it before validating": (
+        "test_schema_association.py::test_cli_honours_schema_key_and_modeline",
+    ),
+    "Every revision's schema is published at": (
+        "test_schemas.py::test_id_matches_path",
+        "test_schemas.py::test_schema_files_exist",
+    ),
+    "These files reference their layer schemas with relative `$ref`": ("test_schemas.py::test_refs_resolve",),
+    "For offline use, write a self-contained bundle": (
+        "test_cli.py::test_bundle_is_self_contained_and_validates_like_the_registry",
+        "test_schema_association.py::test_bundle_output_is_written_atomically",
+    ),
+    "A SchemaStore-style catalog entry": (
+        "test_schema_association.py::test_catalog_has_one_url_per_revision_each_a_bundled_schema_id",
+    ),
+    "`persona-lint lsp` is a Language Server (stdio) built on pygls": (
+        "test_lsp.py::test_diagnostics_on_open_and_change",
+    ),
+    "It publishes the same diagnostics as `check` while you type": (
+        "test_lsp.py::test_diagnostics_on_open_and_change",
+    ),
+    "Ranges are in the client's position encoding": (
+        "test_lsp.py::test_ranges_count_utf16_units_after_an_emoji",
+        "test_lsp.py::test_position_conversion_utf16_utf8_utf32",
+    ),
+    "A result computed for a document version the editor has already replaced is dropped": (
+        "test_lsp.py::test_rapid_changes_publish_only_the_newest_version",
+    ),
+    "Hover on a key or value shows its description": ("test_lsp.py::test_hover_shows_the_schema_description",),
+    "completion offers the keys an object may still have": ("test_lsp.py::test_completion_of_enum_values_and_keys",),
+    "Configuration is found by walking up from the document's path": ("test_lsp.py::test_config_found_by_walking_up",),
+    "JSON and YAML documents are linted when they look like a persona": (
+        "test_lsp.py::test_unrelated_json_gets_no_diagnostics",
+    ),
+    # Robustness and safety
+    "**No crash on any input.**": (
+        "robustness/test_fuzz.py::test_arbitrary_bytes_as_json",
+        "robustness/test_fuzz.py::test_arbitrary_bytes_as_yaml",
+        "robustness/test_fuzz.py::test_arbitrary_json_values",
+        "robustness/test_fuzz.py::test_persona_shaped_documents_under_every_revision",
+        "robustness/test_fuzz.py::test_mutations_of_valid_personas",
+        "robustness/test_fuzz_every_field.py::test_every_field_takes_refused_values",
+        "robustness/test_fuzz_every_field.py::test_generated_documents_as_json_and_yaml",
+        "test_no_internal_errors.py::test_every_format_reports_every_file_of_a_run_with_refused_inputs",
+    ),
+    "Every run ends with findings and never with an exception or an internal error": (
+        "robustness/test_fuzz_every_field.py::test_broken_personas",
+        "test_no_internal_errors.py::test_lint_text_reports_each_refused_input_as_a_finding",
+    ),
+    "`pytest` runs a quick profile": (
+        "robustness/test_fuzz_every_field.py::test_the_profile_reached_its_number_of_inputs",
+    ),
+    "`FUZZ_SCALE=12 pytest tests/robustness/test_fuzz.py` runs its generated cases twelvefold": (
+        "robustness/test_fuzz.py::test_persona_shaped_documents_under_every_revision",
+        "robustness/test_fuzz.py::test_mutations_of_valid_personas",
+    ),
+    "CI runs `HYPOTHESIS_PROFILE=ci`, at least 100,000 inputs": (
+        "robustness/test_fuzz_every_field.py::test_the_profile_reached_its_number_of_inputs",
+    ),
+    "A rule that raises is reported as `INT001` naming the rule": (
+        "test_engine.py::test_a_failing_rule_is_reported_and_the_others_still_run",
+    ),
+    "**Hostile input** gets a finding": (
+        "robustness/test_hostile.py::test_every_hostile_file_gets_its_finding_and_nothing_hangs",
+        "robustness/test_hostile.py::test_directory_symlink_loop_is_not_followed",
+        "robustness/test_hostile.py::test_unreadable_file_is_reported_and_others_checked",
+        "robustness/test_hostile.py::test_file_that_disappears_mid_run",
+        "test_source.py::test_a_lone_surrogate_is_an_encoding_finding_at_its_position",
+        "test_source.py::test_a_yaml_tag_its_constructor_refuses_is_a_syntax_finding",
+        "test_source.py::test_an_integer_python_cannot_convert_is_a_finding",
+    ),
+    "**Patterns from the input are never run.**": (
+        "robustness/test_regex.py::test_hostile_pattern_is_reported_but_never_matched",
+    ),
+    "**Secrets are never printed.**": (
+        "test_secrets_never_printed.py::test_cli_output_shows_no_secret",
+        "test_secrets_never_printed.py::test_report_file_shows_no_secret",
+        "test_lsp.py::test_language_server_never_shows_a_secret",
+    ),
+    "**No network.**": ("robustness/test_safety.py::test_linting_everything_never_touches_the_network",),
+    "The whole test suite runs with internet sockets refused": (
+        "robustness/test_safety.py::test_the_suite_itself_runs_offline",
+    ),
+    "**Nothing lost, nothing changed.**": ("robustness/test_safety.py::test_linting_writes_nothing",),
+    "What does write (`--output-file`, `schema --output`) writes a temporary file and renames it": (
+        "robustness/test_safety.py::test_atomic_write_keeps_the_old_file_when_interrupted",
+        "robustness/test_safety.py::test_schema_output_is_written_atomically",
+    ),
+    "**Concurrency.** Several processes linting the same tree agree byte for byte": (
+        "robustness/test_safety.py::test_several_processes_at_once_agree",
+        "test_lsp.py::test_rapid_changes_publish_only_the_newest_version",
+    ),
+}
+
+UNPROVEN: dict[str, str] = {
+    "re-read on every lint": "no test edits a configuration between two language-server lints",
+    "a file that does not parse gets its syntax error only when its name contains": (
+        "no language-server test opens a broken file with and without 'persona' in its name"
+    ),
+    "(on open, on change after a short pause, and on save)": "no test sends didSave",
+}
+"""Claims no test proves yet (owned by the language-server and configuration work)."""
+
+NOT_A_PROMISE = (
+    "What persona-lint guarantees, each backed by tests",
+    "The limits are in the table below",
+    "### Schema association",
+    "VS Code (`.vscode/settings.json`)",
+    "(Use the published URL",
+    "The JSON Schema alone checks types",
+    "Neovim (0.11+)",
+    "Helix (`languages.toml`)",
+    "Emacs (eglot)",
+    "VS Code starts language servers only through an extension",
+    "### Language server",
+    "[tool.persona-lint",
+    "| code | meaning |",
+    "Install it with the `lsp` extra",
+    "`BASE = ",
+    "its severity and `source: persona-lint`",
+    "instead of the bundle path to follow updates",
+    "| head`, `persona-lint rules | head -1`) is not an error",
+)
+"""Headings, editor set-up instructions and sentence fragments the splitter cuts off."""
+
+
+def readme_sections() -> list[str]:
+    text = re.sub(r"```.*?```", "", (REPO / "README.md").read_text(), flags=re.S)
+    found = []
+    for title, level in SECTIONS:
+        match = re.search(rf"^{'#' * level} {re.escape(title)}\n(.*?)(?=^#{{1,{level}}} )", text, re.S | re.M)
+        assert match, title
+        found.append(match.group(1))
+    return found
+
+
+def sentences() -> list[str]:
+    found = []
+    for body in readme_sections():
+        for paragraph in re.split(r"\n\s*\n", body):
+            joined = " ".join(line.strip() for line in paragraph.splitlines()).strip()
+            found.extend(s for s in re.split(r"(?<=[.:;])\s+(?=[A-Z`(*|-])", joined) if s.strip())
+    return found
+
+
+def flat(text: str) -> str:
+    return " ".join(text.split())
+
+
+@cache
+def defined_tests(module: str) -> frozenset[str]:
+    tree = ast.parse((REPO / "tests" / module).read_text())
+    return frozenset(node.name for node in ast.walk(tree) if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef))
+
+
+@pytest.mark.parametrize("claim", sorted(CLAIMS))
+def test_each_claim_is_in_the_readme_and_its_tests_exist(claim: str) -> None:
+    readme = flat(" ".join(readme_sections()))
+    assert flat(claim) in readme, claim
+    for target in CLAIMS[claim]:
+        module, name = target.split("::")
+        assert name in defined_tests(module), target
+
+
+def test_every_sentence_is_mapped() -> None:
+    known = [flat(c) for c in (*CLAIMS, *UNPROVEN, *NOT_A_PROMISE)]
+    unmapped = [s for s in sentences() if not any(k in flat(s) or flat(s) in k for k in known)]
+    assert unmapped == [], "map these README sentences to tests in CLAIMS:\n" + "\n".join(unmapped)
