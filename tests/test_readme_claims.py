@@ -139,6 +139,10 @@ CLAIMS: dict[str, tuple[str, ...]] = {
         "test_lsp.py::test_rapid_changes_publish_only_the_newest_version",
     ),
     "Hover on a key or value shows its description": ("test_lsp.py::test_hover_shows_the_schema_description",),
+    "Each fix is offered as a quick fix": (
+        "test_lsp_fixes.py::test_each_fix_is_a_quick_fix_and_safe_ones_are_preferred",
+        "test_lsp_fixes.py::test_fix_all_applies_every_safe_fix",
+    ),
     "completion offers the keys an object may still have": ("test_lsp.py::test_completion_of_enum_values_and_keys",),
     "Configuration is found by walking up from the document's path": ("test_lsp.py::test_config_found_by_walking_up",),
     "JSON and YAML documents are linted when they look like a persona": (

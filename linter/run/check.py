@@ -20,7 +20,7 @@ from linter.engine import lint as engine
 from linter.engine import selection
 from linter.engine.adopt import lint_file
 from linter.fix.apply import Refused, fix_document, fixable, reparse
-from linter.fix.write import unified_diff, write_fixed
+from linter.fix.write import unfixable_encoding, unified_diff, write_fixed
 from linter.run.files import Missing, Target
 from linter.run.model import FileFixes, FileReport, Request
 from linter.tavus.persona import PERSONA_KEYS
@@ -85,6 +85,14 @@ def _fix(
         )
         return list(found.diagnostics)
 
+    encoding = unfixable_encoding(data) if target.path != "-" else None
+    if encoding is not None:
+        found = tuple(lint(document))
+        refused = tuple(
+            Refused(d.code, d.pointer, d.fix.title, encoding) for d in found
+            if d.fix is not None and fixable(d, request.fix == "unsafe")
+        )
+        return document, _say_why(found, refused), FileFixes(document.path, (), refused)
     outcome = fix_document(document, lint, unsafe=request.fix == "unsafe")
     applied, refused = outcome.applied, outcome.refused
     if not outcome.changed:
