@@ -7,6 +7,7 @@ from typing import BinaryIO
 
 from linter.config.settings import clear_caches
 from linter.diagnostic import Diagnostic
+from linter.engine.selection import resolve
 from linter.run.check import check_item, settings_of
 from linter.run.files import EmptyDirectory, Missing, Target, expand
 from linter.run.model import FileReport, LintResult, Request
@@ -31,6 +32,8 @@ def run(request: Request, stdin: BinaryIO | None = None) -> LintResult:
 def iter_reports(request: Request, stdin: BinaryIO | None, notices: list[str]) -> Iterator[FileReport]:
     clear_caches()  # configuration is read afresh by every run: edits are seen, no state outlives it
     base = settings_of(request, request.paths[0] if request.paths else ".")
+    resolve(base)  # a configuration error ends the run before any file is read, even with no file to check
+    notices.extend(base.warnings)
     work = _files(expand(request.paths, base.exclude), notices)
     if request.jobs > 1 and "-" not in request.paths:
         from linter.run.parallel import check_in_workers  # only runs with --jobs above 1 import it
