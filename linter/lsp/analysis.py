@@ -1,7 +1,7 @@
 """What the language server computes for one open document, without any LSP types.
 
 The configuration is found by walking up from the document's path (as ``check`` does), and
-re-read on every analysis so that edits to ``pyproject.toml`` apply without a restart.
+re-read on every lint so that edits to ``pyproject.toml`` apply without a restart.
 """
 
 from __future__ import annotations
@@ -32,17 +32,44 @@ class Analysis:
     revision: str
     diagnostics: tuple[Diagnostic, ...]
     is_persona: bool
+    config_error: str | None = None
 
 
 def analyse(path: str | None, text: str, language_id: str | None = None) -> Analysis:
-    """Lint ``text`` as the file at ``path`` (``None`` for an unsaved buffer)."""
+    """Lint ``text`` as the file at ``path`` (``None`` for an unsaved buffer).
+
+    A configuration that cannot be used is named in ``config_error``; the document is then
+    linted with the default settings, so the editor still shows findings.
+    """
     shown = path or "-"
-    settings = _settings(path)
-    document = parse(shown, text.encode("utf-8"), _format(shown, language_id))
+    # A long-running server must see configuration edits.
+    config.clear_caches()
+    settings, error = _settings(path)
+    document = parse(shown, _encode(text), _format(shown, language_id))
     revision = association.choose_revision(document, None, settings.schema_version)
     if not looks_like_persona(document, shown):
-        return Analysis(document, revision, (), False)
-    return Analysis(document, revision, tuple(engine.lint_with_settings(document, settings)), True)
+        return Analysis(document, revision, (), False, error)
+    try:
+        diagnostics = tuple(engine.lint_with_settings(document, settings))
+    except config.ConfigError as problem:  # options or selectors the registry refuses
+        error = str(problem)
+        diagnostics = tuple(engine.lint_with_settings(document, config.DEFAULT))
+    return Analysis(document, revision, diagnostics, True, error)
+
+
+def parse_only(path: str | None, text: str, language_id: str | None = None) -> Analysis:
+    """The parsed document and its revision, without linting: what hover and completion need."""
+    shown = path or "-"
+    settings, _ = _settings(path)
+    document = parse(shown, _encode(text), _format(shown, language_id))
+    revision = association.choose_revision(document, None, settings.schema_version)
+    return Analysis(document, revision, (), looks_like_persona(document, shown))
+
+
+def _encode(text: str) -> bytes:
+    # A lone surrogate (a client may send one as a JSON escape) has no UTF-8 form: its bytes are
+    # kept as they are, so the document gets the finding a file with those bytes gets.
+    return text.encode("utf-8", "surrogatepass")
 
 
 def looks_like_persona(document: Document, path: str) -> bool:
@@ -84,18 +111,6 @@ def hover_text(analysis: Analysis, position: Position) -> tuple[str, Span] | Non
     return f"`{member}` ({analysis.revision})\n\n{description}", span
 
 
-def completions(analysis: Analysis, position: Position) -> list[tuple[str, str | None, bool]]:
-    """``(label, documentation, is_key)``: keys missing from the object under the cursor, or enum values."""
-    found = member_at(analysis, position)
-    where = found[0] if found else ""
-    value = _value(analysis.document.value, where)
-    if isinstance(value, dict) or found is None:
-        present = value.keys() if isinstance(value, dict) else set()
-        allowed = schemahelp.keys(analysis.revision, where)
-        return [(k.name, k.description, True) for k in allowed if k.name not in present]
-    return [(str(v), None, False) for v in schemahelp.enum_values(analysis.revision, where) if isinstance(v, str)]
-
-
 def _pointers(value: Any, prefix: str = "") -> Iterator[str]:
     stack: list[tuple[Any, str]] = [(value, prefix)]
     seen = 0
@@ -113,18 +128,6 @@ def _pointers(value: Any, prefix: str = "") -> Iterator[str]:
             stack.append((child, member))
 
 
-def _value(root: Any, where: str) -> Any:
-    node = root
-    for token in pointer.split(where):
-        if isinstance(node, dict):
-            node = node.get(token)
-        elif isinstance(node, list) and token.isdigit() and int(token) < len(node):
-            node = node[int(token)]
-        else:
-            return None
-    return node
-
-
 def _format(path: str, language_id: str | None) -> Format | None:
     if language_id in ("yaml",):
         return "yaml"
@@ -133,10 +136,8 @@ def _format(path: str, language_id: str | None) -> Format | None:
     return None
 
 
-def _settings(path: str | None) -> config.Settings:
-    # A long-running server must see configuration edits.
-    config.clear_caches()
+def _settings(path: str | None) -> tuple[config.Settings, str | None]:
     try:
-        return config.settings_for(path or "-", None)
-    except config.ConfigError:
-        return config.DEFAULT  # a broken configuration is reported by `check`; the editor still lints
+        return config.settings_for(path or "-", None), None
+    except config.ConfigError as error:
+        return config.DEFAULT, str(error)
