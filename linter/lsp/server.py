@@ -1,7 +1,7 @@
 """The pygls (>= 2) language server over standard input and output.
 
 Diagnostics are published on open, change (debounced) and save, for the document version
-they were computed from. Lints run on a worker thread, never on the event loop, so requests
+they were computed from. Lints run in a worker process, never on the event loop, so requests
 are answered while a lint runs; a document has at most one lint running, and a result for a
 text the editor has already replaced is dropped, never published (the newest text is linted
 next). Hover shows the schema description of the key or value under the cursor; completion
@@ -18,10 +18,12 @@ from __future__ import annotations
 
 import asyncio
 import json
+import multiprocessing
+import os
 import sys
 import threading
-from concurrent.futures import Future, ThreadPoolExecutor
-from typing import Any, BinaryIO
+from concurrent.futures import Future, ProcessPoolExecutor
+from typing import Any, BinaryIO, NamedTuple
 
 from lsprotocol import types
 from pygls.io_ import StdoutWriter
@@ -54,15 +56,22 @@ class PersonaLintServer(LanguageServer):
         super().__init__("persona-lint", __version__, text_document_sync_kind=types.TextDocumentSyncKind.Incremental)
         self.documents: dict[str, OpenDocument] = {}
         self.timers: dict[str, asyncio.TimerHandle] = {}
-        self.running: dict[str, asyncio.Future[tuple[analysis.Analysis, list[types.Diagnostic]]]] = {}
+        self.running: dict[str, asyncio.Future[Linted]] = {}
         self.published: dict[str, int] = {}
         self.parsed: dict[str, tuple[str, analysis.Analysis]] = {}
         self.config_errors_shown: set[str] = set()
-        self.linter = ThreadPoolExecutor(max_workers=1, thread_name_prefix="persona-lint")
+        # A process of its own: a lint holds no lock the event loop needs (a thread would share
+        # the GIL), so hover and completion are answered at full speed while a lint runs.
+        self.linter = ProcessPoolExecutor(
+            max_workers=1, mp_context=multiprocessing.get_context("spawn"), initializer=_worker_start
+        )
 
     @property
     def encoding(self) -> str:
-        return str(self.workspace.position_encoding or "utf-16")
+        try:
+            return str(self.workspace.position_encoding or "utf-16")
+        except RuntimeError:  # before `initialize`: LSP's default
+            return "utf-16"
 
     # -- documents ---------------------------------------------------------------------------
 
@@ -124,7 +133,7 @@ class PersonaLintServer(LanguageServer):
         uri: str,
         text: str,
         version: int | None,
-        done: asyncio.Future[tuple[analysis.Analysis, list[types.Diagnostic]]],
+        done: asyncio.Future[Linted],
     ) -> None:
         self.running.pop(uri, None)
         document = self.documents.get(uri)
@@ -134,18 +143,17 @@ class PersonaLintServer(LanguageServer):
         if error is not None:
             print(f"persona-lint lsp: lint of {uri} failed: {type(error).__name__}: {error}", file=sys.stderr)
             return
-        result, diagnostics = done.result()
+        linted = done.result()
         if document.text is not text or document.version != version:
             # Stale: the editor has a newer text. Lint it now unless a keystroke's wait is pending.
             if uri not in self.timers:
                 self.start_lint(uri)
             return
-        self.parsed[uri] = (text, result)
-        self.show_config_error(result.config_error)
+        self.show_config_error(linted.config_error)
         if version is not None:
             self.published[uri] = version
         self.text_document_publish_diagnostics(
-            types.PublishDiagnosticsParams(uri=uri, diagnostics=diagnostics, version=version)
+            types.PublishDiagnosticsParams(uri=uri, diagnostics=linted.diagnostics, version=version)
         )
 
     def show_config_error(self, error: str | None) -> None:
@@ -213,13 +221,27 @@ class PersonaLintServer(LanguageServer):
             writer.write(f"Content-Length: {len(body)}\r\n\r\n{body}".encode())
 
 
-def _lint(
-    path: str | None, text: str, language_id: str | None, encoding: str
-) -> tuple[analysis.Analysis, list[types.Diagnostic]]:
-    """On the worker thread: lint, then every diagnostic in LSP terms."""
+class Linted(NamedTuple):
+    """What the lint worker sends back: the diagnostics in LSP terms and a configuration error."""
+
+    diagnostics: list[types.Diagnostic]
+    config_error: str | None
+
+
+def _worker_start() -> None:
+    # The worker inherits the client's pipe as standard output: anything printed there would
+    # corrupt the protocol, so its standard output goes to standard error.
+    os.dup2(2, 1)
+    from linter.engine import registry
+
+    registry.all_rules()  # load the rules now, not during the first lint
+
+
+def _lint(path: str | None, text: str, language_id: str | None, encoding: str) -> Linted:
+    """In the worker process: lint, then every diagnostic in LSP terms."""
     result = analysis.analyse(path, text, language_id)
     lines = split_lines(text) if result.diagnostics else []
-    return result, [_to_lsp(d, lines, encoding) for d in result.diagnostics]
+    return Linted([_to_lsp(d, lines, encoding) for d in result.diagnostics], result.config_error)
 
 
 def _to_lsp(diagnostic: Diagnostic, lines: list[str], encoding: str) -> types.Diagnostic:
@@ -344,6 +366,7 @@ def serve(stdin: BinaryIO | None = None, stdout: BinaryIO | None = None) -> None
     """Run the server on standard input and output until the client exits."""
     server = build()
     server.protocol.set_writer(StdoutWriter(stdout or sys.stdout.buffer))
+    server.linter.submit(int)  # start the worker while the client initializes
     try:
         asyncio.run(_pump(server, stdin or sys.stdin.buffer))
     except (BrokenPipeError, KeyboardInterrupt):
