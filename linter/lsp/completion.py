@@ -36,6 +36,7 @@ class Place(NamedTuple):
     pointer: str
     is_key: bool
     key: str | None  # for a value position, the key whose value is typed (None in an array)
+    seen: tuple[str, ...] = ()  # keys of the object before the cursor (for a text that does not parse)
 
 
 def offers(text: str, offset: int, revision: str, document_format: str, value: Any = None) -> list[Offer]:
@@ -44,7 +45,7 @@ def offers(text: str, offset: int, revision: str, document_format: str, value: A
     if place is None:
         return []
     if place.is_key:
-        present = _present_keys(value, place.pointer)
+        present = _present_keys(value, place.pointer) | set(place.seen)
         return [
             Offer(key.name, key.description, True)
             for key in schemahelp.keys(revision, place.pointer)
@@ -94,6 +95,8 @@ def json_place(text: str, offset: int) -> Place | None:
                 typed_string = token
             if top is not None and top.is_object and top.expect == "key":
                 top.key, top.expect = _unquote(token), "colon"
+                if typed_string is None:
+                    top.keys.append(top.key)
             elif top is not None and top.is_object:
                 top.expect = "comma"
         elif top is not None and top.is_object and top.expect == "value":
@@ -104,12 +107,12 @@ def json_place(text: str, offset: int) -> Place | None:
     here = "".join("/" + ptr.escape(frame.token or "") for frame in stack[1:])
     if typed_string is not None:  # the cursor is inside a string that is not closed yet
         if top.is_object and top.expect == "colon":
-            return Place(here, True, None)
+            return Place(here, True, None, tuple(top.keys))
         return Place(here, False, top.key if top.is_object else None)
     if not top.is_object:
         return Place(here, False, None)
     if top.expect == "key":
-        return Place(here, True, None)
+        return Place(here, True, None, tuple(top.keys))
     if top.expect == "value":
         return Place(here, False, top.key)
     return None
@@ -151,8 +154,8 @@ def yaml_place(text: str, offset: int) -> Place | None:
         value = key_match.group("value")
         if value is None and not rest.endswith(":"):
             return None
-        if value is not None and value.lstrip().startswith("#"):
-            return None
+        if value is not None and re.search(r"(?:^|\s)#", value):
+            return None  # the cursor is in a comment
         return Place(here, False, _yaml_unquote(key_match.group("key")))
     if ":" in rest:
         return None
