@@ -9,8 +9,10 @@ from linter.diagnostic import START_OF_FILE, Diagnostic, Finding
 from linter.document.model import Document, SyntaxProblem
 from linter.engine import registry
 from linter.engine.selection import RuleSet, resolve
-from linter.schemas.association import choose_revision
+from linter.schemas import store as schemas
+from linter.schemas.association import choose_revision, declared_revision
 from linter.schemas.validate import validate
+from linter.tavus import revisions
 from linter.tavus.persona import Persona
 from linter.tavus.secrets import redact_diagnostics
 from linter.util import pointer as ptr
@@ -27,9 +29,11 @@ def lint_document(document: Document, rule_set: RuleSet, revision: str) -> list[
     findings: list[tuple[str, Finding]] = []
     if not any(p.code in _FATAL for p in problems):
         if isinstance(value, dict):
+            schema_url: list[tuple[str, Finding]] = []
             if "$schema" in value:  # an editor annotation, not part of the API body
+                schema_url = _unknown_schema_url(value["$schema"], document, revision, rule_set)
                 value = {k: v for k, v in value.items() if k != "$schema"}
-            findings = _check(value, rule_set, revision)
+            findings = _check(value, rule_set, revision) + schema_url
         else:
             kind = _KINDS.get(type(value), "a scalar")
             problems.append(SyntaxProblem("SYN004", f"the root is {kind}; a persona is a JSON object", START_OF_FILE))
@@ -45,6 +49,24 @@ def lint_with_settings(document: Document, settings: Settings, requested: str | 
     the command line, the library and the language server alike."""
     rule_set = resolve(settings, settings.ignored_for(document.path))
     return lint_document(document, rule_set, choose_revision(document, requested, settings.schema_version))
+
+
+def _unknown_schema_url(
+    declared: object, document: Document, revision: str, rule_set: RuleSet
+) -> list[tuple[str, Finding]]:
+    """SCH009 when ``$schema`` is a string that names no bundled revision."""
+    if not isinstance(declared, str) or not rule_set.enabled("SCH009") or declared_revision(document) is not None:
+        return []
+    shown = declared if len(declared) <= 120 else declared[:120] + "..."
+    if declared.startswith(("http://", "https://")):
+        message = f"'$schema' {shown!r} names no bundled persona-lint schema; the file is checked against {revision}"
+    else:
+        message = f"'$schema' {shown!r} is a local path, not a revision; the file is checked against {revision}"
+    hint = (
+        f"to choose the revision, use {schemas.BASE_URI}<revision>/persona.schema.json with <revision> one of "
+        f"{', '.join(revisions.NAMES)}; a local bundle belongs in the editor settings, not in '$schema'"
+    )
+    return [("SCH009", Finding("/$schema", message, hint=hint))]
 
 
 def unreadable(path: str, reason: str, rule_set: RuleSet) -> list[Diagnostic]:
