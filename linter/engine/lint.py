@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from linter.config.settings import Settings
@@ -10,7 +11,8 @@ from linter.document.model import Document, SyntaxProblem
 from linter.engine import registry
 from linter.engine.selection import RuleSet, resolve
 from linter.schemas import store as schemas
-from linter.schemas.association import choose_revision, declared_revision
+from linter.schemas.association import chosen_with_source, declared_revision
+from linter.schemas.crossrev import checked_against
 from linter.schemas.validate import validate
 from linter.tavus import revisions
 from linter.tavus.persona import Persona
@@ -22,8 +24,14 @@ _FATAL = frozenset({"SYN001", "SYN002", "SYN005", "SYN006", "SYN008", "SYN009", 
 """Problems after which the value cannot be trusted: schema and rules do not run."""
 
 
-def lint_document(document: Document, rule_set: RuleSet, revision: str) -> list[Diagnostic]:
-    """All diagnostics of a parsed document under ``revision``, sorted."""
+def lint_document(
+    document: Document, rule_set: RuleSet, revision: str, revision_source: str | None = None
+) -> list[Diagnostic]:
+    """All diagnostics of a parsed document under ``revision``, sorted.
+
+    ``revision_source`` says where the revision came from; a hint that names the revision
+    says it too.
+    """
     problems = list(document.problems)
     value = document.value
     findings: list[tuple[str, Finding]] = []
@@ -39,6 +47,12 @@ def lint_document(document: Document, rule_set: RuleSet, revision: str) -> list[
             problems.append(SyntaxProblem("SYN004", f"the root is {kind}; a persona is a JSON object", START_OF_FILE))
     diagnostics = [_from_problem(document.path, p, rule_set) for p in problems if rule_set.enabled(p.code)]
     diagnostics.extend(_from_finding(document, code, f, rule_set) for code, f in findings)
+    if revision_source is not None:
+        ending = checked_against(revision)
+        diagnostics = [
+            replace(d, hint=f"{d.hint} ({revision_source})") if d.hint and d.hint.endswith(ending) else d
+            for d in diagnostics
+        ]
     # Safety net: whatever rules ran, no message or hint may show a secret of the input.
     diagnostics = redact_diagnostics(diagnostics, document.value)
     return sorted(diagnostics, key=lambda d: d.sort_key)
@@ -48,7 +62,8 @@ def lint_with_settings(document: Document, settings: Settings, requested: str | 
     """The one way settings apply to a document (per-file ignores, configured revision), for
     the command line, the library and the language server alike."""
     rule_set = resolve(settings, settings.ignored_for(document.path))
-    return lint_document(document, rule_set, choose_revision(document, requested, settings.schema_version))
+    revision, source = chosen_with_source(document, requested, settings.schema_version, settings.source)
+    return lint_document(document, rule_set, revision, source)
 
 
 def _unknown_schema_url(
