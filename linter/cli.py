@@ -252,6 +252,24 @@ def lsp() -> None:
 
 
 @cli.command()
+@click.argument("path", type=click.Path(path_type=str))
+@click.option("--config", type=click.Path(exists=True, dir_okay=False, path_type=Path), default=None,
+              help="Use this configuration file instead of searching for one.")
+@click.option("--schema-version", type=click.Choice(revisions.NAMES), default=None,
+              help="API revision, as for check.")
+def settings(path: str, config: Path | None, schema_version: str | None) -> None:
+    """Show the configuration file, revision (and its source) and rules that apply to PATH."""
+    from linter.run.model import Request
+    from linter.run.show_settings import describe
+
+    try:
+        lines = describe(path, Request(paths=(path,), revision=schema_version, config=config))
+    except ConfigError as error:
+        _fail(str(error))
+    click.echo("\n".join(lines))
+
+
+@cli.command()
 def versions() -> None:
     """List the API revisions (persona bodies, then PAL bodies, each oldest first) with what changed in each."""
     width = max(len(name) for name in revisions.NAMES)

@@ -104,5 +104,5 @@ def test_rule_options_are_applied_and_validated(tmp_path: Path) -> None:
     with pytest.raises(ConfigError, match="has no option 'max-chars'; known: max-characters"):
         lint_paths([tmp_path / "p.json"])
     (tmp_path / ".persona-lint.toml").write_text('[options.PERC008]\nmax-characters = "many"\n')
-    with pytest.raises(ConfigError, match="must be int"):
+    with pytest.raises(ConfigError, match="must be a whole number"):
         lint_paths([tmp_path / "p.json"])

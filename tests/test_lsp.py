@@ -194,11 +194,9 @@ async def test_language_server_never_shows_a_secret(client: LanguageClient, tmp_
 
 def test_diagnostic_message_is_worded_like_the_other_formats() -> None:
     from linter.diagnostic import Diagnostic, Severity
-    from linter.lsp.server import PersonaLintServer
+    from linter.lsp.server import _to_lsp  # what the lint worker sends the editor
     from linter.reporters import message_with_hint
 
     span = Span(Position(1, 1), Position(1, 2))
     found = Diagnostic("p.json", span, "SCH004", "invalid-value", Severity.ERROR, "'ful' is bad", "/x", "use 'full'")
-    server = PersonaLintServer()
-    server.range = lambda span, lines: types.Range(types.Position(0, 0), types.Position(0, 1))  # type: ignore[method-assign]
-    assert server.to_lsp(found, []).message == message_with_hint(found) == "'ful' is bad (use 'full')"
+    assert _to_lsp(found, ["x"], "utf-16").message == message_with_hint(found) == "'ful' is bad (use 'full')"

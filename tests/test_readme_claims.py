@@ -91,6 +91,34 @@ CLAIMS: dict[str, tuple[str, ...]] = {
         "test_config.py::test_bad_configuration_is_a_clear_error",
         "test_config.py::test_rule_options_are_applied_and_validated",
     ),
+    "`select = []` selects no rules (then `extend-select` adds some)": (
+        "test_config_checks.py::test_select_empty_means_no_rules",
+    ),
+    "Where severity selectors overlap, the most specific wins whatever the order of the keys": (
+        "test_config_checks.py::test_the_most_specific_severity_selector_wins_whatever_the_order",
+        "test_config_checks.py::test_a_rule_name_is_as_specific_as_its_code",
+    ),
+    "`persona-lint settings PATH` prints the configuration file, the API revision": (
+        "test_show_settings.py::test_settings_names_the_configuration_revision_source_and_rules",
+        "test_show_settings.py::test_settings_follow_the_files_schema_key_and_the_command_line",
+    ),
+    "PAL body or the default) and the rules with their severities that `check` applies to `PATH`": (
+        "test_show_settings.py::test_settings_names_the_configuration_revision_source_and_rules",
+    ),
+    "A hint that names the revision a file is checked against says where that revision came from": (
+        "test_revision_source.py::test_the_hint_names_the_command_line",
+        "test_revision_source.py::test_the_hint_names_the_files_schema_key",
+        "test_revision_source.py::test_the_hint_names_the_configuration_file",
+    ),
+    "The configuration is checked as a whole when it is read, before any file is linted": (
+        "test_config_checks.py::test_options_of_a_rule_that_is_not_selected_are_still_checked",
+        "test_config_checks.py::test_the_cli_exits_2_on_bad_options",
+    ),
+    "A configuration file must be a regular UTF-8 file of at most 1 MiB": (
+        "test_config_checks.py::test_hostile_configuration_files_are_clear_errors",
+        "test_config_checks.py::test_config_on_a_fifo_or_device_is_an_error_not_a_hang",
+        "test_config_checks.py::test_cli_config_fifo_and_dev_zero_exit_2",
+    ),
     "A path in `bases` is relative to the configuration file, and a `bases` glob also marks its files as patches": (
         "test_patch.py::test_bases_table_in_the_configuration",
         "test_patch.py::test_base_flag_wins_over_the_table_and_a_bases_glob_marks_patches",
@@ -135,15 +163,57 @@ CLAIMS: dict[str, tuple[str, ...]] = {
         "test_lsp.py::test_ranges_count_utf16_units_after_an_emoji",
         "test_lsp.py::test_position_conversion_utf16_utf8_utf32",
     ),
-    "A result computed for a document version the editor has already replaced is dropped": (
+    "a result computed for a text the editor has already replaced is dropped": (
         "test_lsp.py::test_rapid_changes_publish_only_the_newest_version",
+        "test_lsp_speed.py::test_no_stale_publication_when_edits_come_faster_than_a_lint",
+    ),
+    "Lints run in a worker process, never on the server's event loop": (
+        "test_lsp_speed.py::test_hover_is_answered_while_a_slow_lint_runs",
+        "test_lsp_speed.py::test_hover_and_completion_parse_once_and_never_lint",
+    ),
+    "Completion works from the text before the cursor": (
+        "test_lsp_completion.py::test_keys_typed_before_the_cursor_are_not_offered_in_broken_json",
+        "test_lsp_completion.py::test_yaml_key_positions_follow_indentation_and_list_items",
+        "test_lsp_completion.py::test_completion_over_lsp_in_a_broken_document",
+    ),
+    "(not the read-only response fields": (
+        "test_lsp_completion.py::test_read_only_response_fields_are_not_offered_for_a_request_body",
+    ),
+    "after a key's colon the values of its enum": (
+        "test_lsp_completion.py::test_a_value_position_offers_the_enum",
+        "test_lsp_completion.py::test_yaml_value_after_the_colon_offers_engines",
+    ),
+    "The server reads only what the client sent": (
+        "test_lsp_hostile.py::test_hover_and_save_on_unopened_fifo_and_device_never_read_them",
+    ),
+    "Incremental edits count lines as LSP does": (
+        "test_lsp_hostile.py::test_unicode_line_separators_do_not_move_incremental_edits",
+        "test_lsp_hostile.py::test_apply_change_splits_lines_as_lsp_does",
+    ),
+    "U+2028, U+2029 and NEL do not": (
+        "test_lsp_hostile.py::test_unicode_line_separators_do_not_move_incremental_edits",
+    ),
+    "A message larger than 64 MiB or with a `Content-Length` that is not a length is skipped": (
+        "test_lsp_hostile.py::test_a_huge_content_length_is_skipped_and_the_server_answers_the_next_request",
+        "test_lsp_hostile.py::test_bad_lengths_do_not_desynchronise_the_stream",
+        "test_lsp_hostile.py::test_requests_with_invalid_params_get_an_error_response",
+    ),
+    "A configuration error is shown once as an error message (`window/showMessage`)": (
+        "test_lsp_config.py::test_a_configuration_error_is_shown_once_and_linting_goes_on",
+    ),
+    "A `$schema` that names no bundled revision": (
+        "test_schema_key.py::test_an_unrecognised_schema_url_is_a_warning_with_a_hint",
+        "test_schema_key.py::test_a_recognised_schema_url_gives_no_finding",
     ),
     "Hover on a key or value shows its description": ("test_lsp.py::test_hover_shows_the_schema_description",),
     "Each fix is offered as a quick fix": (
         "test_lsp_fixes.py::test_each_fix_is_a_quick_fix_and_safe_ones_are_preferred",
         "test_lsp_fixes.py::test_fix_all_applies_every_safe_fix",
     ),
-    "completion offers the keys an object may still have": ("test_lsp.py::test_completion_of_enum_values_and_keys",),
+    "in a key position it offers the keys the object may still have": (
+        "test_lsp.py::test_completion_of_enum_values_and_keys",
+        "test_lsp_completion.py::test_typing_a_quote_inside_layers_tts_offers_tts_keys",
+    ),
     "Configuration is found by walking up from the document's path": ("test_lsp.py::test_config_found_by_walking_up",),
     "JSON and YAML documents are linted when they look like a persona": (
         "test_lsp.py::test_unrelated_json_gets_no_diagnostics",

@@ -9,6 +9,7 @@ from __future__ import annotations
 import contextlib
 import fnmatch
 import os
+import stat
 from collections.abc import Mapping
 from dataclasses import dataclass, field, fields, replace
 from functools import cache
@@ -22,6 +23,11 @@ from linter.tavus import revisions
 from linter.util.closest import closest
 
 CONFIG_FILES = (".persona-lint.toml", "pyproject.toml")
+"""In order of precedence within one directory: a ``.persona-lint.toml`` wins over a
+``pyproject.toml`` beside it (as ruff's ``.ruff.toml`` wins over its ``pyproject.toml``)."""
+MAX_CONFIG_BYTES = 1024 * 1024
+"""Largest configuration file read: a real one is a few hundred bytes, and a FIFO, a device or a
+huge generated ``pyproject.toml`` must end in an error, not in a hang or an exhausted memory."""
 _KEYS = (
     "schema-version", "select", "extend-select", "ignore", "severity", "per-file-ignores",
     "options", "exclude", "patches", "bases", *adoption.ADOPTION_KEYS,
@@ -52,6 +58,7 @@ class Settings:
     source: str | None = None
     adoption: adoption.Adoption = adoption.NO_ADOPTION
     """Pointer ignores, team policies and the baseline (:mod:`linter.config.adoption`)."""
+    warnings: tuple[str, ...] = ()
 
     def with_overrides(
         self,
@@ -143,14 +150,25 @@ def _find_in(directory: Path) -> Path | None:
 
 def _has_section(pyproject: Path) -> bool:
     try:
-        if b"persona-lint" not in pyproject.read_bytes():  # no [tool.persona-lint]: spare parsing TOML
+        if b"persona-lint" not in _read_bytes(pyproject):  # no [tool.persona-lint]: spare parsing TOML
             return False
-    except OSError:
+    except ConfigError:
         return True  # let load() report the unreadable file
     try:
         return "persona-lint" in _read_toml(pyproject).get("tool", {})
     except ConfigError:
         return True  # let load() report the broken file rather than skipping it
+
+
+def _shadowed(path: Path) -> str | None:
+    """A warning when ``path`` (a ``.persona-lint.toml``) hides a ``[tool.persona-lint]`` beside it."""
+    beside = path.parent / "pyproject.toml"
+    if path.name != ".persona-lint.toml" or not beside.is_file() or not _has_section(beside):
+        return None
+    return (
+        f"{path} is used and the [tool.persona-lint] section of {beside} is ignored "
+        "(a .persona-lint.toml wins over a pyproject.toml in the same folder); keep one of them"
+    )
 
 
 @cache
@@ -161,7 +179,9 @@ def load(path: Path) -> Settings:
     where = f"{path}: [tool.persona-lint]" if path.name == "pyproject.toml" else str(path)
     if not isinstance(table, dict):
         raise ConfigError(f"{where}: must be a table")
-    return parse_table(table, where, root=path.parent.resolve())
+    settings = parse_table(table, where, root=path.parent.resolve())
+    shadowed = _shadowed(path)
+    return replace(settings, warnings=(shadowed,)) if shadowed else settings
 
 
 def settings_for(file_path: str, explicit: Path | None) -> Settings:
@@ -210,16 +230,39 @@ def parse_table(table: Mapping[str, Any], where: str, root: Path | None = None) 
     )
 
 
+def _read_bytes(path: Path) -> bytes:
+    """The bytes of a regular file of at most :data:`MAX_CONFIG_BYTES`, or a :class:`ConfigError`."""
+    try:
+        # O_NONBLOCK: opening a FIFO for reading would otherwise wait for a writer forever.
+        descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    except OSError as error:
+        raise ConfigError(f"{path}: cannot read: {error.strerror or error}") from None
+    with os.fdopen(descriptor, "rb") as handle:
+        try:
+            if not stat.S_ISREG(os.fstat(descriptor).st_mode):
+                raise ConfigError(f"{path}: cannot read: not a regular file (a directory, FIFO, socket or device)")
+            data = handle.read(MAX_CONFIG_BYTES + 1)
+        except OSError as error:
+            raise ConfigError(f"{path}: cannot read: {error.strerror or error}") from None
+    if len(data) > MAX_CONFIG_BYTES:
+        raise ConfigError(f"{path}: cannot read: larger than {MAX_CONFIG_BYTES // 1024} KiB")
+    return data
+
+
 def _read_toml(path: Path) -> dict[str, Any]:
     import tomllib  # imported here: most runs find no configuration file
 
+    data = _read_bytes(path)
     try:
-        with path.open("rb") as handle:
-            return tomllib.load(handle)
-    except OSError as error:
-        raise ConfigError(f"{path}: cannot read: {error.strerror or error}") from None
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise ConfigError(f"{path}: not valid UTF-8 (byte {error.start}); TOML files are UTF-8") from None
+    try:
+        return tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
         raise ConfigError(f"{path}: invalid TOML: {error}") from None
+    except RecursionError:
+        raise ConfigError(f"{path}: invalid TOML: arrays or tables nested too deeply") from None
 
 
 def _strings(table: Mapping[str, Any], key: str, where: str) -> tuple[str, ...]:
@@ -257,7 +300,12 @@ def _bases(value: Any, where: str) -> tuple[tuple[str, str], ...]:
 
 def _options(value: Any, where: str) -> tuple[tuple[str, tuple[tuple[str, Any], ...]], ...]:
     if not isinstance(value, dict) or not all(isinstance(v, dict) for v in value.values()):
-        raise ConfigError(f"{where}: options must hold one table per rule, e.g. [options.TOOL010]")
+        raise ConfigError(f"{where}: options must hold one table per rule, e.g. [options.PERC008]")
+    for key, table in value.items():
+        for name, option in table.items():
+            if not isinstance(option, (str, int, float, bool)):
+                kind = "a list" if isinstance(option, list) else "a table" if isinstance(option, dict) else "a date"
+                raise ConfigError(f"{where}: options.{key}.{name} must be a number, a string or a boolean, not {kind}")
     return tuple((key, tuple(sorted(v.items()))) for key, v in value.items())
 
 
@@ -269,11 +317,25 @@ def build_options(option_type: type[Any], given: Mapping[str, Any], rule_label: 
         if key not in known:
             raise ConfigError(f"{where}: options.{rule_label} has no option {key!r}; known: {', '.join(known)}")
         default = getattr(option_type(), known[key].name)
-        if default is not None and not isinstance(value, type(default)):
-            kind = type(default).__name__
+        if default is not None and not _same_kind(value, default):
+            kind = _KIND_NAMES.get(type(default), type(default).__name__)
             raise ConfigError(f"{where}: options.{rule_label}.{key} must be {kind}, not {value!r}")
+        if isinstance(value, (int, float)) and not isinstance(value, bool) and value < 0:
+            raise ConfigError(f"{where}: options.{rule_label}.{key} must not be negative, not {value!r}")
         values[known[key].name] = value
     return option_type(**values)
+
+
+_KIND_NAMES = {bool: "true or false", int: "a whole number", float: "a number", str: "a string"}
+
+
+def _same_kind(value: Any, default: Any) -> bool:
+    # bool is a subclass of int in Python, but `true` is no limit: compare the exact kinds.
+    if isinstance(default, bool) or isinstance(value, bool):
+        return type(value) is type(default)
+    if isinstance(default, float):
+        return isinstance(value, (int, float))
+    return isinstance(value, type(default))
 
 
 __all__ = ["ConfigError", "Settings", "field", "load", "settings_for"]

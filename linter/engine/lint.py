@@ -11,8 +11,11 @@ from linter.document.model import Document, SyntaxProblem
 from linter.document.patch import Kind, kind_of
 from linter.engine import registry
 from linter.engine.selection import RuleSet
-from linter.schemas.association import choose_revision, declared_revision
+from linter.schemas import store as schemas
+from linter.schemas.association import choose_revision, chosen_with_source, declared_revision
+from linter.schemas.crossrev import checked_against
 from linter.schemas.validate import validate
+from linter.tavus import revisions
 from linter.tavus.persona import Persona
 from linter.tavus.secrets import redact_diagnostics
 from linter.util import pointer as ptr
@@ -25,21 +28,35 @@ ALWAYS_REPORTED = _FATAL - {"SYN010"}
 severity settings say (as ruff reports syntax errors): otherwise a run would pass unchecked."""
 
 
-def lint_document(document: Document, rule_set: RuleSet, revision: str) -> list[Diagnostic]:
-    """All diagnostics of a parsed document under ``revision``, sorted."""
+def lint_document(
+    document: Document, rule_set: RuleSet, revision: str, revision_source: str | None = None
+) -> list[Diagnostic]:
+    """All diagnostics of a parsed document under ``revision``, sorted.
+
+    ``revision_source`` says where the revision came from; a hint that names the revision
+    says it too.
+    """
     problems = list(document.problems)
     value = document.value
     findings: list[tuple[str, Finding]] = []
     if not any(p.code in _FATAL for p in problems):
         if isinstance(value, dict):
+            schema_url: list[tuple[str, Finding]] = []
             if "$schema" in value:  # an editor annotation, not part of the API body
+                schema_url = _unknown_schema_url(value["$schema"], document, revision, rule_set)
                 value = {k: v for k, v in value.items() if k != "$schema"}
-            findings = _check(value, rule_set, revision)
+            findings = _check(value, rule_set, revision) + schema_url
         else:
             kind = kind_name(value)
             problems.append(SyntaxProblem("SYN004", f"the root is {kind}; a persona is a JSON object", START_OF_FILE))
     diagnostics = [_from_problem(document.path, p, rule_set) for p in problems if _reported(p.code, rule_set)]
     diagnostics.extend(_from_finding(document, code, f, rule_set) for code, f in findings)
+    if revision_source is not None:
+        ending = checked_against(revision)
+        diagnostics = [
+            replace(d, hint=f"{d.hint} ({revision_source})") if d.hint and d.hint.endswith(ending) else d
+            for d in diagnostics
+        ]
     # Safety net: whatever rules ran, no message or hint may show a secret of the input.
     diagnostics = redact_diagnostics(diagnostics, document.value)
     return sorted(diagnostics, key=lambda d: d.sort_key)
@@ -76,7 +93,26 @@ def lint_rules(
         # A persona rule's fix names places in a persona, not in the patch file that reports it.
         return [replace(d, fix=None) if d.fix is not None and not d.code.startswith("PATCH") else d
                 for d in lint_patch_document(document, rule_set, revision, base)]
-    return lint_document(document, rule_set, choose_revision(document, requested, settings.schema_version))
+    revision, source = chosen_with_source(document, requested, settings.schema_version, settings.source)
+    return lint_document(document, rule_set, revision, source)
+
+
+def _unknown_schema_url(
+    declared: object, document: Document, revision: str, rule_set: RuleSet
+) -> list[tuple[str, Finding]]:
+    """SCH009 when ``$schema`` is a string that names no bundled revision."""
+    if not isinstance(declared, str) or not rule_set.enabled("SCH009") or declared_revision(document) is not None:
+        return []
+    shown = declared if len(declared) <= 120 else declared[:120] + "..."
+    if declared.startswith(("http://", "https://")):
+        message = f"'$schema' {shown!r} names no bundled persona-lint schema; the file is checked against {revision}"
+    else:
+        message = f"'$schema' {shown!r} is a local path, not a revision; the file is checked against {revision}"
+    hint = (
+        f"to choose the revision, use {schemas.BASE_URI}<revision>/persona.schema.json with <revision> one of "
+        f"{', '.join(revisions.NAMES)}; a local bundle belongs in the editor settings, not in '$schema'"
+    )
+    return [("SCH009", Finding("/$schema", message, hint=hint))]
 
 
 def document_kind(document: Document, settings: Settings, forced: Kind | None = None) -> Kind:

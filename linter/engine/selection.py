@@ -9,6 +9,7 @@ from linter.config.settings import ConfigError, Settings, build_options
 from linter.diagnostic import Severity
 from linter.engine import registry
 from linter.engine.declaration import Rule
+from linter.util.closest import closest
 
 
 class ActiveRule(NamedTuple):
@@ -65,22 +66,52 @@ def resolve(settings: Settings, extra_ignores: tuple[str, ...] = ()) -> RuleSet:
     """The active rules for ``settings`` (``extra_ignores`` come from per-file-ignores)."""
     where = settings.source or "command line"
     try:
-        chosen = {r.code: r for s in (settings.select or ("ALL",)) for r in matching(s)}
+        selected = settings.select if settings.select is not None else ("ALL",)  # `select = []`: no rules
+        chosen = {r.code: r for s in selected for r in matching(s)}
         chosen.update({r.code: r for s in settings.extend_select for r in matching(s)})
         for selector in settings.ignore + extra_ignores:
             for ignored in matching(selector):
                 chosen.pop(ignored.code, None)
         severities: dict[str, Severity] = {}
-        for selector, level in settings.severity:
+        # The most specific selector wins whatever the order of the keys: ALL, then families
+        # (a shorter prefix first), then single rules, as ruff orders its selectors.
+        for selector, level in sorted(settings.severity, key=lambda item: specificity(item[0])):
             for named in matching(selector):
                 severities[named.code] = level
     except ConfigError as error:
         raise ConfigError(f"{where}: {error}") from None
+    options = checked_options(settings, where)
     active = {}
     for code, rule in chosen.items():
-        options = rule.default_options()
-        if rule.options is not None:
-            given = settings.options_for((rule.code, rule.name))
-            options = build_options(rule.options, given, rule.code, where) if given else options
-        active[code] = ActiveRule(rule, severities.get(code, rule.severity), options)
+        active[code] = ActiveRule(rule, severities.get(code, rule.severity), options.get(code, rule.default_options()))
     return RuleSet(active)
+
+
+def specificity(selector: str) -> int:
+    """How narrowly ``selector`` names rules: 0 for ``ALL``, a prefix's length, most for one rule."""
+    if selector.upper() == "ALL":
+        return 0
+    if selector in registry.by_key() or selector.upper() in registry.by_key():
+        return 1_000
+    return len(selector)
+
+
+def checked_options(settings: Settings, where: str) -> dict[str, Any]:
+    """Every ``[options.RULE]`` table built and checked, whether that rule is selected or not."""
+    built: dict[str, Any] = {}
+    for key, given in settings.options:
+        rule = registry.by_key().get(key) or registry.by_key().get(key.upper())
+        if rule is None:
+            close = closest(key, [r.code for r in registry.all_rules()] + [r.name for r in registry.all_rules()])
+            hint = f"; did you mean {close!r}?" if close else ""
+            raise ConfigError(f"{where}: options.{key}: there is no rule {key!r}{hint}")
+        if rule.options is None:
+            with_options = ", ".join(r.code for r in registry.all_rules() if r.options is not None)
+            raise ConfigError(
+                f"{where}: options.{key}: rule {rule.code} ({rule.name}) takes no options"
+                f" (rules with options: {with_options})"
+            )
+        if rule.code in built:
+            raise ConfigError(f"{where}: options.{key}: options for {rule.code} are given twice (code and name)")
+        built[rule.code] = build_options(rule.options, dict(given), key, where)
+    return built

@@ -1,12 +1,11 @@
 """What the language server computes for one open document, without any LSP types.
 
 The configuration is found by walking up from the document's path (as ``check`` does), and
-re-read on every analysis so that edits to ``pyproject.toml`` apply without a restart.
+re-read on every lint so that edits to ``pyproject.toml`` apply without a restart.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -14,6 +13,7 @@ from typing import Any
 from linter.config import settings as config
 from linter.diagnostic import Diagnostic, Position, Span
 from linter.document.model import Document, Format
+from linter.document.patch import Kind
 from linter.document.source import parse
 from linter.engine import lint as engine
 from linter.schemas import association, schemahelp
@@ -21,7 +21,7 @@ from linter.tavus.persona import PERSONA_KEYS
 from linter.util import pointer
 
 MAX_POINTERS = 20_000
-"""Most members hover and completion look at (a persona has a few hundred)."""
+"""Most members hover looks at on its way down (a persona has a few hundred)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,22 +34,48 @@ class Analysis:
     is_persona: bool
     is_patch: bool = False
     """A JSON Patch body: hover and completion speak of the persona its ``path`` values name."""
+    config_error: str | None = None
+    """A configuration the lint could not use (the defaults were used instead)."""
 
 
 def analyse(path: str | None, text: str, language_id: str | None = None) -> Analysis:
-    """Lint ``text`` as the file at ``path`` (``None`` for an unsaved buffer)."""
+    """Lint ``text`` as the file at ``path`` (``None`` for an unsaved buffer).
+
+    A configuration that cannot be used is named in ``config_error``; the document is then
+    linted with the default settings, so the editor still shows findings.
+    """
     shown = path or "-"
-    settings = _settings(path)
-    document = parse(shown, text.encode("utf-8", "surrogatepass"), _format(shown, language_id))
+    # A long-running server must see configuration edits.
+    config.clear_caches()
+    settings, error = _settings(path)
+    document = parse(shown, _encode(text), _format(shown, language_id))
     revision = association.choose_revision(document, None, settings.schema_version)
     is_patch = engine.document_kind(document, settings) == "patch"
     if not is_patch and not looks_like_persona(document, shown):
-        return Analysis(document, revision, (), False)
+        return Analysis(document, revision, (), False, config_error=error)
+    kind: Kind | None = "patch" if is_patch else None
     try:
-        found = engine.lint_with_settings(document, settings)
-    except config.ConfigError:  # a missing baseline, a policy's broken $ref: `check` reports it
-        found = engine.lint_with_settings(document, config.DEFAULT, kind="patch" if is_patch else None)
-    return Analysis(document, revision, tuple(found), True, is_patch)
+        diagnostics = tuple(engine.lint_with_settings(document, settings, kind=kind))
+    except config.ConfigError as problem:  # options or selectors the registry refuses, a missing baseline
+        error = str(problem)
+        diagnostics = tuple(engine.lint_with_settings(document, config.DEFAULT, kind=kind))
+    return Analysis(document, revision, diagnostics, True, is_patch, error)
+
+
+def parse_only(path: str | None, text: str, language_id: str | None = None) -> Analysis:
+    """The parsed document and its revision, without linting: what hover and completion need."""
+    shown = path or "-"
+    settings, _ = _settings(path)
+    document = parse(shown, _encode(text), _format(shown, language_id))
+    revision = association.choose_revision(document, None, settings.schema_version)
+    is_patch = engine.document_kind(document, settings) == "patch"
+    return Analysis(document, revision, (), is_patch or looks_like_persona(document, shown), is_patch)
+
+
+def _encode(text: str) -> bytes:
+    # A lone surrogate (a client may send one as a JSON escape) has no UTF-8 form: its bytes are
+    # kept as they are, so the document gets the finding a file with those bytes gets.
+    return text.encode("utf-8", "surrogatepass")
 
 
 def looks_like_persona(document: Document, path: str) -> bool:
@@ -65,18 +91,41 @@ def looks_like_persona(document: Document, path: str) -> bool:
 
 
 def member_at(analysis: Analysis, position: Position) -> tuple[str, Span] | None:
-    """The deepest member (pointer and key-or-value span) under ``position``."""
-    best: tuple[str, Span] | None = None
+    """The deepest member (pointer and key-or-value span) under ``position``.
+
+    Descends from the root into the one child whose value holds ``position``, so the cost is
+    the siblings along one path, not every member of a large persona.
+    """
     document = analysis.document
-    document.index_positions()  # every member is asked for below: one full scan, then lookups
-    for member in _pointers(document.value):
-        for target in ("key", "value"):
-            span = document.span(member, target)
-            if span.start <= position < span.end or span.start == position:
-                depth = len(pointer.split(member))
-                if best is None or depth > len(pointer.split(best[0])):
-                    best = (member, span)
+    # No index_positions(): indexing every member of a 233 KB persona takes a quarter second,
+    # while the few lookups of one path down are cheap.
+    node, here = document.value, ""
+    best: tuple[str, Span] | None = None
+    looked = 0
+    while isinstance(node, (dict, list)):
+        children = node.items() if isinstance(node, dict) else enumerate(node)
+        inside: tuple[str, Any] | None = None
+        for token, child in children:
+            looked += 1
+            if looked > MAX_POINTERS:
+                return best
+            member = pointer.join(here, str(token))
+            if isinstance(node, dict):
+                key = document.span(member, "key")
+                if _holds(key, position):
+                    return member, key
+            value = document.span(member, "value")
+            if _holds(value, position):
+                best, inside = (member, value), (member, child)
+                break
+        if inside is None:
+            return best
+        here, node = inside
     return best
+
+
+def _holds(span: Span, position: Position) -> bool:
+    return span.start <= position < span.end or span.start == position
 
 
 def hover_text(analysis: Analysis, position: Position) -> tuple[str, Span] | None:
@@ -106,17 +155,13 @@ def _patch_path(analysis: Analysis, member: str) -> str | None:
 
 
 def completions(analysis: Analysis, position: Position) -> list[tuple[str, str | None, bool]]:
-    """``(label, documentation, is_key)``: keys missing from the object under the cursor, or enum values."""
+    """``(label, documentation, is_key)`` the parse answers: in a patch's ``path`` or ``from``
+    value, the persona paths one level below what is typed. (A persona's completions are read from
+    the text before the cursor, :mod:`linter.lsp.completion`.)"""
+    if not analysis.is_patch:
+        return []
     found = member_at(analysis, position)
-    where = found[0] if found else ""
-    if analysis.is_patch:
-        return _patch_completions(analysis, where)
-    value = _value(analysis.document.value, where)
-    if isinstance(value, dict) or found is None:
-        present = value.keys() if isinstance(value, dict) else set()
-        allowed = schemahelp.keys(analysis.revision, where)
-        return [(k.name, k.description, True) for k in allowed if k.name not in present]
-    return [(str(v), None, False) for v in schemahelp.enum_values(analysis.revision, where) if isinstance(v, str)]
+    return _patch_completions(analysis, found[0] if found else "")
 
 
 def _patch_completions(analysis: Analysis, where: str) -> list[tuple[str, str | None, bool]]:
@@ -129,23 +174,6 @@ def _patch_completions(analysis: Analysis, where: str) -> list[tuple[str, str | 
     if pointer.syntax_error(parent):
         return []
     return [(pointer.join(parent, k.name), k.description, False) for k in schemahelp.keys(analysis.revision, parent)]
-
-
-def _pointers(value: Any, prefix: str = "") -> Iterator[str]:
-    stack: list[tuple[Any, str]] = [(value, prefix)]
-    seen = 0
-    while stack and seen < MAX_POINTERS:
-        node, here = stack.pop()
-        children: list[tuple[str, Any]] = []
-        if isinstance(node, dict):
-            children = [(str(k), v) for k, v in node.items()]
-        elif isinstance(node, list):
-            children = [(str(i), v) for i, v in enumerate(node)]
-        for token, child in children:
-            member = pointer.join(here, token)
-            seen += 1
-            yield member
-            stack.append((child, member))
 
 
 def _value(root: Any, where: str) -> Any:
@@ -169,14 +197,12 @@ def _format(path: str, language_id: str | None) -> Format | None:
 
 
 def settings_for_path(path: str | None) -> config.Settings:
-    """The settings that apply to the document at ``path``, read afresh."""
-    return _settings(path)
+    """The settings that apply to the document at ``path``, read afresh (the defaults when broken)."""
+    return _settings(path)[0]
 
 
-def _settings(path: str | None) -> config.Settings:
-    # A long-running server must see configuration edits.
-    config.clear_caches()
+def _settings(path: str | None) -> tuple[config.Settings, str | None]:
     try:
-        return config.settings_for(path or "-", None)
-    except config.ConfigError:
-        return config.DEFAULT  # a broken configuration is reported by `check`; the editor still lints
+        return config.settings_for(path or "-", None), None
+    except config.ConfigError as error:
+        return config.DEFAULT, str(error)

@@ -9,9 +9,10 @@ from typing import BinaryIO
 
 from linter.config.settings import clear_caches
 from linter.diagnostic import Diagnostic
+from linter.engine.selection import resolve
 from linter.engine.suppress import Suppressed
 from linter.run import files
-from linter.run.check import check_item, is_excluded
+from linter.run.check import check_item, is_excluded, settings_of
 from linter.run.files import EmptyDirectory, Missing, Target, expand
 from linter.run.model import FileFixes, FileReport, LintResult, Request
 
@@ -52,6 +53,9 @@ def iter_reports(request: Request, stdin: BinaryIO | None, notices: list[str]) -
     """Every file's report, in order; ``notices`` gets a warning for each named directory in
     which no file looked like a persona (once the reports are all out)."""
     clear_caches()  # configuration is read afresh by every run: edits are seen, no state outlives it
+    base = settings_of(request, request.paths[0] if request.paths else ".")
+    resolve(base)  # a configuration error ends the run before any file is read, even with no file to check
+    notices.extend(base.warnings)
     files.clear_caches()
     excluded = partial(is_excluded, request)
     work = _files(

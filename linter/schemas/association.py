@@ -15,9 +15,24 @@ _MODELINE = LazyPattern(r"^#\s*yaml-language-server:\s*\$schema=(\S+)", re.MULTI
 
 def choose_revision(document: Document, requested: str | None, configured: str | None) -> str:
     """``--schema-version``, the file's own ``$schema``, the configuration, a PAL body, the newest."""
+    return chosen_with_source(document, requested, configured)[0]
+
+
+def chosen_with_source(
+    document: Document, requested: str | None, configured: str | None, config_name: str | None = None
+) -> tuple[str, str]:
+    """The revision :func:`choose_revision` picks, and where it came from, in words for a hint."""
     if requested:
-        return requested
-    return declared_revision(document) or configured or inferred_revision(document) or revisions.DEFAULT
+        return requested, "set by --schema-version"
+    declared = declared_revision(document)
+    if declared:
+        return declared, "named by the file's $schema"
+    if configured:
+        return configured, f"set by schema-version in {config_name or 'the configuration'}"
+    inferred = inferred_revision(document)
+    if inferred:
+        return inferred, "chosen for a PAL body (pal_name, default_face_id or pal_id); see --schema-version"
+    return revisions.DEFAULT, "the default; see --schema-version, $schema or schema-version in the configuration"
 
 
 _PAL_ONLY_KEYS = ("pal_name", "default_face_id", "pal_id")

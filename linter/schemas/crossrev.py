@@ -40,4 +40,9 @@ def other_revisions_hint(parent: str, key: str, revision: str) -> str | None:
         span = older[0] if len(older) == 1 else f"{older[0]} to {older[-1]}"
         return f"'{key}' belongs to revision {span}, not {revision}: remove it or check the file against that revision"
     first = newer[0]
-    return f"'{key}' exists from revision {first} on; this file is checked against {revision} (see --schema-version)"
+    return f"'{key}' exists from revision {first} on; {checked_against(revision)}"
+
+
+def checked_against(revision: str) -> str:
+    """The end of a hint that the engine completes with where ``revision`` came from."""
+    return f"this file is checked against {revision}"

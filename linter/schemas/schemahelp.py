@@ -50,6 +50,11 @@ def keys(revision: str, pointer: str) -> list[Key]:
     return list(found.values())
 
 
+def read_only(revision: str, pointer: str) -> bool:
+    """True when the schema marks the value at ``pointer`` ``readOnly`` (a response field)."""
+    return any(node.get("readOnly") is True for node in at(revision, pointer))
+
+
 def enum_values(revision: str, pointer: str) -> list[Any]:
     """Values an ``enum`` or ``const`` allows at ``pointer``, without duplicates."""
     values: list[Any] = []

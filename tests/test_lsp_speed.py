@@ -1,0 +1,143 @@
+"""The language server never lints on its event loop: no stale results, requests answered
+during a lint, hover and completion without a lint, and the time from a change to its
+diagnostics on a 233 KB persona."""
+
+from __future__ import annotations
+
+import json
+import statistics
+import time
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+
+pytest.importorskip("pygls")
+
+from big_persona import big_persona, slow_persona
+from lsp_raw import RawClient
+from lsprotocol import types
+
+from linter.lsp import analysis
+from linter.lsp.documents import OpenDocument
+from linter.lsp.server import CHANGE_DELAY, build
+
+PUBLISH = "textDocument/publishDiagnostics"
+
+
+@pytest.fixture
+def raw(tmp_path: Path) -> Iterator[RawClient]:
+    client = RawClient(tmp_path)
+    yield client
+    client.close()
+
+
+def change(client: RawClient, uri: str, version: int, text: str) -> None:
+    client.notify("textDocument/didChange", {
+        "textDocument": {"uri": uri, "version": version}, "contentChanges": [{"text": text}],
+    })
+
+
+def test_no_stale_publication_when_edits_come_faster_than_a_lint(raw: RawClient, tmp_path: Path) -> None:
+    # Each edit lands while the previous text's lint runs (a lint here takes over 100 ms; an
+    # edit follows 50 ms after the debounce). A result published for an older text after a
+    # newer one was sent, or diagnostics of another version, fail the test.
+    texts = {v: slow_persona(47_000, pipeline_mode=f"mode{v}") for v in range(1, 20)}
+    uri = (tmp_path / "persona.json").as_uri()
+    sent: dict[int, float] = {1: time.monotonic()}
+    raw.open(uri, texts[1])
+    raw.wait_for(lambda m: m.get("method") == PUBLISH)
+    published: list[tuple[int, float, list[str]]] = []
+    for version in range(2, 20):
+        change(raw, uri, version, texts[version])
+        sent[version] = time.monotonic()
+        deadline = sent[version] + CHANGE_DELAY + 0.05
+        while time.monotonic() < deadline:
+            try:
+                left = max(0.001, deadline - time.monotonic())
+                got = raw.wait_for(lambda m: m.get("method") == PUBLISH, timeout=left)
+            except TimeoutError:
+                break
+            params = got["params"]
+            published.append((params["version"], time.monotonic(), [d["message"] for d in params["diagnostics"]]))
+    if not published or published[-1][0] != 19:  # on a fast machine the last lint is already in
+        final = raw.wait_for(lambda m: m.get("method") == PUBLISH, timeout=20)["params"]
+        published.append((final["version"], time.monotonic(), [d["message"] for d in final["diagnostics"]]))
+    assert published[-1][0] == 19
+    versions = [version for version, _, _ in published]
+    assert versions == sorted(set(versions))
+    for version, when, messages in published:
+        assert any(f"mode{version}" in m for m in messages), (version, messages[:2])
+        newer = sent.get(version + 1)
+        # 20 ms: a result may leave just before the server reads an edit already in the pipe
+        assert newer is None or when < newer + 0.02, f"version {version} published after {version + 1} was sent"
+
+
+def test_hover_is_answered_while_a_slow_lint_runs(raw: RawClient, tmp_path: Path) -> None:
+    uri = (tmp_path / "persona.json").as_uri()
+    text = slow_persona(600_000, pipeline_mode="ful")  # hundreds of findings: a lint of about half a second
+    lint_time = min(_timed(lambda: analysis.analyse(str(tmp_path / "persona.json"), text, "json")) for _ in range(2))
+    raw.open(uri, slow_persona(600_000))
+    raw.wait_for(lambda m: m.get("method") == PUBLISH, timeout=20)
+    change(raw, uri, 2, text)
+    time.sleep(CHANGE_DELAY + 0.03)  # the lint of version 2 has started
+    started = time.monotonic()
+    raw.request("textDocument/hover", {"textDocument": {"uri": uri}, "position": {"line": 2, "character": 5}}, 5)
+    got = raw.wait_for(lambda m: m.get("id") == 5, timeout=20)
+    answered = time.monotonic() - started
+    assert "Which pipeline runs" in json.dumps(got["result"])
+    # A hover that waited for the lint, or linted itself, would take at least a lint's time.
+    assert answered < lint_time / 2, (answered, lint_time)
+
+
+def _timed(work: Callable[[], object]) -> float:
+    started = time.perf_counter()
+    work()
+    return time.perf_counter() - started
+
+
+def test_hover_and_completion_parse_once_and_never_lint(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    server = build()
+    uri = (tmp_path / "persona.json").as_uri()
+    text = big_persona(47_000)
+    server.documents[uri] = OpenDocument(uri, text, 1, "json", str(tmp_path / "persona.json"))
+
+    def no_lint(*args: object) -> None:
+        raise AssertionError("hover or completion linted the document")
+
+    parses: list[str] = []
+    real_parse = analysis.parse_only
+
+    def counted(*args: object) -> analysis.Analysis:
+        parses.append("x")
+        return real_parse(*args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(analysis, "analyse", no_lint)
+    monkeypatch.setattr(analysis, "parse_only", counted)
+    for _ in range(5):
+        found = server.parsed_at(uri, types.Position(2, 5))
+        assert found is not None and analysis.hover_text(found[0], found[2]) is not None
+    assert len(parses) == 1
+    server.documents[uri].text = text.replace('"full"', '"echo"')
+    server.parsed_at(uri, types.Position(2, 5))
+    assert len(parses) == 2  # a new text is parsed again
+
+
+def test_change_to_diagnostics_on_a_233_kb_persona(raw: RawClient, tmp_path: Path) -> None:
+    """Measures the time from a change to its diagnostics, less the debounce; the bound is
+    loose for a busy CI machine (on a quiet 2-core machine the median is printed)."""
+    uri = (tmp_path / "persona.json").as_uri()
+    raw.open(uri, big_persona(233_000))
+    raw.wait_for(lambda m: m.get("method") == PUBLISH, timeout=20)
+    delays = []
+    texts = {mode: big_persona(233_000, pipeline_mode=mode) for mode in ("ful", "full")}
+    for version in range(2, 12):
+        change(raw, uri, version, texts["ful" if version % 2 else "full"])
+        started = time.monotonic()
+        got = raw.wait_for(lambda m, v=version: m.get("method") == PUBLISH and m["params"]["version"] == v, timeout=20)
+        delays.append(time.monotonic() - started - CHANGE_DELAY)
+        assert any(d["code"] == "SCH004" for d in got["params"]["diagnostics"]) == bool(version % 2)
+    median = statistics.median(delays)
+    print(f"change -> diagnostics on 233 KB, beyond the {CHANGE_DELAY * 1000:.0f} ms debounce: "
+          f"median {median * 1000:.0f} ms, max {max(delays) * 1000:.0f} ms")
+    assert median < 0.5
