@@ -19,6 +19,14 @@ REPO = Path(__file__).resolve().parent.parent
 SECTIONS = (("Exit codes", 3), ("Configuration", 2), ("Editors", 2), ("Robustness and safety", 2))
 
 CLAIMS: dict[str, tuple[str, ...]] = {
+    "re-read on every lint": ("test_lsp_claims.py::test_a_save_lints_again_with_the_configuration_read_afresh",),
+    "a file that does not parse gets its syntax error only when its name contains": (
+        "test_lsp_claims.py::test_a_broken_file_gets_its_syntax_error_only_when_its_name_says_persona",
+    ),
+    "(on open, on change after a short pause, and on save)": (
+        "test_lsp_claims.py::test_a_save_lints_again_with_the_configuration_read_afresh",
+        "test_lsp.py::test_diagnostics_on_open_and_change",
+    ),
     # Exit codes
     "| 0 | no error-level finding": (
         "test_cli.py::test_warnings_only_exit_zero",
@@ -278,13 +286,7 @@ CLAIMS: dict[str, tuple[str, ...]] = {
     ),
 }
 
-UNPROVEN: dict[str, str] = {
-    "re-read on every lint": "no test edits a configuration between two language-server lints",
-    "a file that does not parse gets its syntax error only when its name contains": (
-        "no language-server test opens a broken file with and without 'persona' in its name"
-    ),
-    "(on open, on change after a short pause, and on save)": "no test sends didSave",
-}
+UNPROVEN: dict[str, str] = {}
 """Claims no test proves yet (owned by the language-server and configuration work)."""
 
 NOT_A_PROMISE = (
