@@ -64,11 +64,11 @@ def _check(value: dict[str, Any], rule_set: RuleSet, revision: str) -> list[tupl
         except Exception as error:  # a broken rule must not hide the other rules' findings
             message = f"rule {code} ({active.rule.name}) failed: {type(error).__name__}; please report it"
             rule_findings.append(("INT001", Finding("", message)))
-    claimed = [f.pointer for _, f in rule_findings if f.supersedes_schema]
+    claimed = {f.pointer for _, f in rule_findings if f.supersedes_schema}
     schema_findings = [
         (s.code, s.finding)
         for s in validate(value, revision)
-        if rule_set.enabled(s.code) and not any(ptr.is_within(s.finding.pointer, c) for c in claimed)
+        if rule_set.enabled(s.code) and not ptr.is_within_any(s.finding.pointer, claimed)
     ]
     unique: dict[tuple[str, str, str], tuple[str, Finding]] = {}
     for code, finding in schema_findings + rule_findings:

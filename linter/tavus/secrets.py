@@ -21,7 +21,7 @@ from linter.diagnostic import Diagnostic
 from linter.tavus.redact import MASK
 from linter.util import pointer as ptr
 from linter.util.lazy_regex import LazyPattern
-from linter.util.textscan import matches_at, occurrences, run_start
+from linter.util.textscan import matches_at, occurrences, run_start, run_starts
 
 Kind = Literal["field", "header", "url", "token"]
 """Where a secret sits: a credential-named field, an HTTP header, a URL, or free text."""
@@ -290,7 +290,8 @@ def _assignments(text: str) -> Iterator[re.Match[str]]:
     if len(lowered) != len(text):  # a letter lowered to two (dotted I): offsets would drift
         yield from _ASSIGNMENT.finditer(text)
         return
-    starts = {run_start(text, index, _KEY_CHARS) for word in _NAME_WORDS for index in occurrences(lowered, word)}
+    found = (index for word in _NAME_WORDS for index in occurrences(lowered, word))
+    starts = set(run_starts(text, found, _KEY_CHARS).values())
     for start in sorted(starts):
         match = _ASSIGNMENT.match(text, start)
         if match is not None:
