@@ -11,8 +11,8 @@ from linter.engine import registry
 from linter.engine.selection import RuleSet, resolve
 from linter.schemas.association import choose_revision
 from linter.schemas.validate import validate
+from linter.tavus.masking import mask_diagnostics
 from linter.tavus.persona import Persona
-from linter.tavus.secrets import redact_diagnostics
 from linter.util import pointer as ptr
 
 _KINDS = {list: "an array", str: "a string", int: "a number", float: "a number", bool: "a boolean", type(None): "null"}
@@ -35,8 +35,8 @@ def lint_document(document: Document, rule_set: RuleSet, revision: str) -> list[
             problems.append(SyntaxProblem("SYN004", f"the root is {kind}; a persona is a JSON object", START_OF_FILE))
     diagnostics = [_from_problem(document.path, p, rule_set) for p in problems if rule_set.enabled(p.code)]
     diagnostics.extend(_from_finding(document, code, f, rule_set) for code, f in findings)
-    # Safety net: whatever rules ran, no message or hint may show a secret of the input.
-    diagnostics = redact_diagnostics(diagnostics, document.value)
+    # The choke point: whatever rules ran, no message, hint or pointer shows a secret of the input.
+    diagnostics = mask_diagnostics(diagnostics, document)
     return sorted(diagnostics, key=lambda d: d.sort_key)
 
 

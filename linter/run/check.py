@@ -14,8 +14,8 @@ from linter.engine import lint as engine
 from linter.engine import selection
 from linter.run.files import Missing, Target
 from linter.run.model import FileReport, Request
+from linter.tavus.masking import masked_source
 from linter.tavus.persona import PERSONA_KEYS
-from linter.tavus.secrets import redact_source
 
 
 def check_item(item: Target | Missing, request: Request, stdin: BinaryIO | None = None) -> FileReport:
@@ -38,8 +38,8 @@ def check_target(target: Target, request: Request, stdin: BinaryIO | None = None
     if not target.explicit and isinstance(document.value, dict) and not PERSONA_KEYS & document.value.keys():
         return FileReport(shown, (), checked=False)
     diagnostics = tuple(engine.lint_with_settings(document, settings, request.revision))
-    # The kept source feeds --show-source: mask secrets there too (linter.secrets).
-    kept = redact_source(document.text, document.value) if diagnostics and request.keep_sources else None
+    # The kept source feeds --show-source: masked by the same masker as the diagnostics.
+    kept = masked_source(document) if diagnostics and request.keep_sources else None
     return FileReport(shown, diagnostics, text=kept)
 
 
