@@ -91,6 +91,12 @@ def check(
         _fail(str(error))
     for notice in result.notices:
         click.echo(f"persona-lint: warning: {notice}", err=True)
+    if output_file is not None:
+        from linter.util.atomic import same_file
+
+        for path in (*paths, *result.paths):
+            if path != "-" and same_file(output_file, path):
+                _fail(f"--output-file {output_file} is an input file ({path}); it would be overwritten")
     output = Output(
         format=output_format, output_file=output_file, statistics=statistics,
         show_source=excerpts,
