@@ -46,7 +46,8 @@ def test_output_file_through_a_symlink_replaces_the_target_and_keeps_the_link(tm
     report.write_text("old")
     link = tmp_path / "latest.json"
     link.symlink_to(report)
-    result = CliRunner().invoke(cli, ["check", "--format", "json", "--output-file", str(link), str(tmp_path / "p.json")])
+    args = ["check", "--format", "json", "--output-file", str(link), str(tmp_path / "p.json")]
+    result = CliRunner().invoke(cli, args)
     assert result.exit_code == 1, result.output
     assert link.is_symlink() and link.resolve() == report.resolve()
     assert json.loads(report.read_text())["summary"]["errors"] == 1
@@ -67,7 +68,8 @@ def test_a_fifo_is_written_to_not_replaced(tmp_path: Path) -> None:
 def test_dev_null_is_written_to_not_replaced(tmp_path: Path) -> None:
     (tmp_path / "p.json").write_text(PERSONA)
     before = os.stat("/dev/null")
-    result = CliRunner().invoke(cli, ["check", "--format", "sarif", "--output-file", "/dev/null", str(tmp_path / "p.json")])
+    args = ["check", "--format", "sarif", "--output-file", "/dev/null", str(tmp_path / "p.json")]
+    result = CliRunner().invoke(cli, args)
     assert result.exit_code == 1, result.output
     after = os.stat("/dev/null")
     assert stat.S_ISCHR(after.st_mode) and (after.st_ino, after.st_rdev) == (before.st_ino, before.st_rdev)

@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import TextIO
 
 from linter.diagnostic import Diagnostic, Severity
-from linter.reporters.text import summary
+from linter.reporters.text import quote_path, summary
 from linter.run.model import LintResult
 
 COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
@@ -26,7 +26,7 @@ def escape_property(text: str) -> str:
 def annotation(diagnostic: Diagnostic) -> str:
     span = diagnostic.span
     properties = {
-        "file": diagnostic.path,
+        "file": quote_path(diagnostic.path),
         "line": str(span.start.line),
         "col": str(span.start.column),
         "endLine": str(span.end.line),
