@@ -7,8 +7,8 @@ which does not depend on the machine's load. Linear work gives a 4x/1x ratio a b
 fixed part does not grow); quadratic work gives 16. The bound, 6, leaves room for growth such as
 ``n log n`` sorting and fails on anything quadratic.
 
-Both tests are the slow tier (``PERSONA_LINT_SLOW=1``; about 10 minutes on a busy 2-core
-machine): the line count, and CPU time at 8 times the sizes, which catches super-linear work
+Both tests are the slow tier (``PERSONA_LINT_SLOW=1``; the line counts take 1 to 4 minutes on a
+2-core machine): the line count, and CPU time at 8 times the sizes, which catches super-linear work
 inside C code (regexes, string searches) that line counting cannot see.
 """
 
