@@ -343,10 +343,13 @@ _MIN_SECRET = 4
 
 
 _ASSIGNMENT = LazyPattern(
-    r"""["']?(?<![A-Za-z0-9_.-])([A-Za-z0-9_.-]+)["']?\s*[:=]\s*["']?(?:(?:bearer|basic|token)\s+)?([^"'\s,}\]]+)""",
+    r"""["']?(?<![A-Za-z0-9_.-])([A-Za-z0-9_.-]+)["']?\s*[:=]\s*["']?(?:(?:bearer|basic|token)\s+)?([^"'\s,}\]]{1,256})""",
     re.IGNORECASE,
 )
-"""A ``key: value`` or ``key = value`` pair; the key is a whole word (the lookbehind)."""
+"""A ``key: value`` or ``key = value`` pair; the key is a whole word (the lookbehind). The value is
+read up to 256 characters: every start is tried (:func:`_assignments`), and an unbounded value
+made ``key=key=...`` quadratic. So in raw text only, a longer value is a secret in its first 256
+characters (parsed values are found whole)."""
 _KEY_CHARS = frozenset(string.ascii_letters + string.digits + "_.-\u0130\u0131\u017f\u212a")
 """What ``[A-Za-z0-9_.-]`` matches under IGNORECASE (ASCII, and four letters it folds to ASCII)."""
 _NAME_WORDS = ("secret", "token", "pass", "pwd", "auth", "credential", "bearer", "key", "jwt", "cookie")
