@@ -142,6 +142,12 @@ def check(
         _fail(str(error))
     for notice in result.notices:
         click.echo(f"persona-lint: warning: {notice}", err=True)
+    if output_file is not None:
+        from linter.util.atomic import same_file
+
+        for path in (*paths, *result.paths):
+            if path != "-" and same_file(output_file, path):
+                _fail(f"--output-file {output_file} is an input file ({path}); it would be overwritten")
     if write_baseline is not None:
         _write_baseline(write_baseline, result.diagnostics)
     output = Output(

@@ -24,4 +24,5 @@ def check(persona: Persona, options: None) -> Iterator[Finding]:
             continue
         what = "a password" if hit.name == "password" else f"the credential query parameter {hit.name!r}"
         yield Finding(hit.pointer, f"the URL in '{ptr.display(hit.pointer)}' carries {what} ({mask(hit.secret)})",
+                      target="key" if hit.in_key else "value",
                       hint="remove the credential from the URL and pass it through 'api_key' or 'headers'")

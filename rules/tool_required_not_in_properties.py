@@ -35,16 +35,21 @@ def check(persona: Persona, options: None) -> Iterator[Finding]:
                 if where != definition.at("parameters") and node.get("additionalProperties") is not False:
                     continue  # nested "an object with at least these keys": the author describes them elsewhere
                 known = {}
+            names, folded = list(known), _folded(known)
             for index, name in enumerate(required):
                 if isinstance(name, str) and name not in known:
-                    close = _close(name, list(known))
+                    close = _close(name, names, folded)
                     message = f"tool {definition.label} requires {name!r}, which is not in its properties"
                     hint = f"did you mean {close!r}?" if close else f"add {name!r} to 'properties' or remove it"
                     yield Finding(ptr.join(where, "required", index), message, hint=hint)
 
 
-def _close(name: str, known: list[str]) -> str | None:
-    lowered = {k.lower().replace("_", ""): k for k in known}
-    if name.lower().replace("_", "") in lowered:
-        return lowered[name.lower().replace("_", "")]
-    return closest(name, known, cutoff=0.7)
+def _folded(known: dict[str, object]) -> dict[str, str]:
+    """Each property name by its spelling without case and underscores (built once per schema:
+    thousands of missing names must not rebuild it each)."""
+    return {k.lower().replace("_", ""): k for k in known}
+
+
+def _close(name: str, known: list[str], folded: dict[str, str]) -> str | None:
+    match = folded.get(name.lower().replace("_", ""))
+    return match if match is not None else closest(name, known, cutoff=0.7)

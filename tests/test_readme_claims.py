@@ -271,6 +271,62 @@ CLAIMS: dict[str, tuple[str, ...]] = {
         "test_secrets_never_printed.py::test_report_file_shows_no_secret",
         "test_lsp.py::test_language_server_never_shows_a_secret",
     ),
+    "It masks every secret found in the file's parsed values **and keys**": (
+        "test_secrets_never_printed.py::test_cli_output_shows_no_secret",
+        "test_secrets_never_printed.py::test_library_paths_show_no_secret",
+        "test_secrets_in_keys.py::test_numeric_credentials_are_secrets",
+    ),
+    "Any 8 characters copied from a secret are masked": (
+        "test_secrets_never_printed.py::test_redact_masks_truncated_copies",
+        "test_secrets_never_printed.py::test_masking_leaves_no_slice_and_keeps_the_rest",
+    ),
+    "A key with a secret's shape gets `SEC004`": (
+        "test_secrets_in_keys.py::test_a_key_with_a_secret_shape_is_reported_at_the_key",
+        "test_secrets_in_keys.py::test_a_url_credential_in_a_key_is_reported",
+    ),
+    "A value is a placeholder, not a secret, only as a whole": (
+        "test_secrets_never_printed.py::test_placeholders_are_judged_on_the_whole_value",
+        "test_secrets_never_printed.py::test_a_real_key_holding_a_placeholder_word_is_a_secret",
+    ),
+    "A test lints personas with distinctive fake secrets in all these places through every format": (
+        "test_secrets_never_printed.py::test_the_inputs_really_contain_the_secrets",
+        "test_secrets_never_printed.py::test_cli_output_shows_no_secret",
+        "test_secrets_never_printed.py::test_report_file_shows_no_secret",
+    ),
+    "What persona-lint cannot know": (
+        "test_secrets_in_keys.py::test_a_shapeless_secret_under_an_ordinary_name_cannot_be_known",
+    ),
+    "**Cost linear in the input.**": (
+        "robustness/test_linear.py::test_work_grows_linearly",
+        "test_secrets_in_keys.py::test_suggestions_compare_a_bounded_number_of_names",
+        "test_linear_helpers.py::test_run_starts_matches_run_start",
+        "test_linear_helpers.py::test_is_within_any_matches_is_within",
+    ),
+    "`tests/robustness/test_linear.py` runs every rule and every output format": (
+        "robustness/test_linear.py::test_work_grows_linearly",
+        "robustness/test_linear.py::test_time_grows_linearly",
+    ),
+    "It is the slow tier": ("robustness/test_linear.py::test_work_grows_linearly",),
+    "`PERSONA_LINT_SLOW=1 pytest tests/robustness/test_linear.py`": (
+        "robustness/test_linear.py::test_work_grows_linearly",
+        "robustness/test_linear.py::test_time_grows_linearly",
+    ),
+    "JUnit XML stays well-formed": (
+        "test_file_name_escaping.py::test_junit_is_well_formed_with_control_characters_in_a_file_name",
+    ),
+    "**File names are data.**": (
+        "test_file_name_escaping.py::test_terminal_formats_escape_control_characters_in_file_names",
+        "test_file_name_escaping.py::test_paths_are_quoted_as_git_quotes_them",
+        "test_file_name_escaping.py::test_junit_is_well_formed_with_control_characters_in_a_file_name",
+    ),
+    "`--output-file` refuses (exit 2) a path that is one of the files checked": (
+        "test_output_files.py::test_output_file_that_is_the_input_is_refused",
+        "test_output_files.py::test_output_file_reaching_an_input_through_a_link_or_a_directory_is_refused",
+        "test_output_files.py::test_output_file_through_a_symlink_replaces_the_target_and_keeps_the_link",
+        "test_output_files.py::test_a_fifo_is_written_to_not_replaced",
+        "test_output_files.py::test_dev_null_is_written_to_not_replaced",
+        "test_output_files.py::test_a_link_to_a_device_is_written_through",
+    ),
     "**No network.**": ("robustness/test_safety.py::test_linting_everything_never_touches_the_network",),
     "The whole test suite runs with internet sockets refused": (
         "robustness/test_safety.py::test_the_suite_itself_runs_offline",

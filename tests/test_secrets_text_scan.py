@@ -41,7 +41,7 @@ texts = st.lists(st.sampled_from(PIECES), max_size=25).map("".join)
 @settings(max_examples=600, deadline=None)
 @given(texts)
 def test_the_fast_scan_finds_every_secret_the_plain_scan_finds(text: str) -> None:
-    assert plain_literals(text) <= secrets._text_literals(text)
+    assert plain_literals(text) <= secrets.text_literals(text)
 
 
 def test_on_every_fixture_the_fast_scan_misses_nothing() -> None:
@@ -51,7 +51,7 @@ def test_on_every_fixture_the_fast_scan_misses_nothing() -> None:
     assert len(paths) > 300
     for path in paths:
         text = path.read_text(encoding="utf-8", errors="replace")
-        assert plain_literals(text) <= secrets._text_literals(text), path
+        assert plain_literals(text) <= secrets.text_literals(text), path
 
 
 @pytest.mark.slow

@@ -33,5 +33,10 @@ class LineIndex:
         line = bisect.bisect_right(self._starts, offset) - 1
         return Position(line + 1, offset - self._starts[line] + 1)
 
+    def offset(self, position: Position) -> int:
+        """The character offset of ``position`` (the inverse of :meth:`position`)."""
+        line = min(max(position.line, 1), len(self._starts))
+        return min(self._starts[line - 1] + position.column - 1, self._length)
+
     def span(self, start: int, end: int) -> Span:
         return Span(self.position(start), self.position(max(start, end)))

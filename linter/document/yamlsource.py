@@ -75,7 +75,9 @@ if TYPE_CHECKING:  # CSafeLoader exists only where PyYAML was built with libyaml
 _LIBYAML_MAX_INDICATORS = 1_000
 """libyaml's composer (PyYAML's C extension) recurses in C without a depth check, so a deeply
 nested file could overflow the stack instead of raising. Each level of nesting needs one of
-``[{-:?``; a text with at most this many cannot nest deeper (a persona has about 100 to 170)."""
+``[{-:?``; a text with at most this many cannot nest deeper (a persona has about 100 to 170).
+Every node after the first also needs one of them or a ``,``: counting those too bounds the
+nodes libyaml composes, which cannot be stopped halfway (the Python composer counts them)."""
 
 
 def _compose_with_libyaml(text: str) -> _Composed | None:
@@ -91,7 +93,7 @@ def _compose_with_libyaml(text: str) -> _Composed | None:
         not yaml.__with_libyaml__
         or "\t" in text
         or "\ufeff" in text  # libyaml reads a byte-order mark where it may start a document
-        or sum(map(text.count, "[{-:?")) > _LIBYAML_MAX_INDICATORS
+        or sum(map(text.count, "[{-:?,")) > _LIBYAML_MAX_INDICATORS
     ):
         return None
     loader = yaml.CSafeLoader(text)
@@ -103,10 +105,31 @@ def _compose_with_libyaml(text: str) -> _Composed | None:
         loader.dispose()
 
 
+MAX_YAML_NODES = MAX_YAML_VALUES + 1
+"""Most values composed (mapping keys not counted): the limit holds while composing, before a
+large file's whole node graph is in memory (5 MiB of ``- 1`` lines took about 1 GB)."""
+
+
+class _CountingLoader(yaml.SafeLoader):
+    """PyYAML's safe loader, stopping once it has composed :data:`MAX_YAML_NODES` values."""
+
+    nodes = 0
+
+    def compose_node(self, parent: yaml.Node | None, index: int) -> yaml.Node | None:
+        # PyYAML composes a mapping key with index None, a value with its key, an item with its index.
+        if not (isinstance(parent, yaml.MappingNode) and index is None):
+            self.nodes += 1
+        if self.nodes > MAX_YAML_NODES:
+            message = f"the YAML file holds more than {MAX_YAML_VALUES:,} values"
+            raise _Stop("SYN009", message, self.peek_event().start_mark.index)  # type: ignore[no-untyped-call]
+        node: yaml.Node | None = super().compose_node(parent, index)
+        return node
+
+
 def _compose(text: str, document: Document) -> _Composed | None:
     """The nodes from PyYAML's Python parser, or ``None`` with the problem recorded."""
     try:
-        loader = yaml.SafeLoader(text)
+        loader = _CountingLoader(text)
     except yaml.reader.ReaderError as error:  # a character YAML forbids (NUL, most C0 controls)
         span = document.lines.span(error.position, error.position + 1)
         document.problems.append(SyntaxProblem("SYN002", f"character {error.character!r} is not allowed in YAML", span))
@@ -120,6 +143,9 @@ def _compose(text: str, document: Document) -> _Composed | None:
         document.problems.append(SyntaxProblem("SYN002", message, document.lines.span(offset, offset + 1)))
     except yaml.YAMLError as error:  # any other PyYAML error carries no mark
         document.problems.append(SyntaxProblem("SYN002", str(error), document.lines.span(0, 1)))
+    except _Stop as stop:
+        span = document.lines.span(stop.offset, stop.offset + 1)
+        document.problems.append(SyntaxProblem(stop.code, stop.message, span))
     except RecursionError:  # PyYAML composes recursively: thousands of levels exhaust the stack
         message = f"nesting is deeper than {MAX_DEPTH} levels"
         document.problems.append(SyntaxProblem("SYN009", message, document.lines.span(0, 1)))

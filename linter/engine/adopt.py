@@ -22,7 +22,7 @@ from linter.engine.lint import ALWAYS_REPORTED, document_kind, lint_rules
 from linter.engine.policies import findings as policy_findings
 from linter.engine.selection import RuleSet, resolve
 from linter.engine.suppress import EXTERNAL, Suppressed, Unused, apply_comments, apply_pointer_ignores
-from linter.tavus.secrets import redact_diagnostics
+from linter.tavus.masking import mask_diagnostics
 
 
 class Outcome(NamedTuple):
@@ -133,7 +133,7 @@ def _policy_diagnostics(document: Document, settings: Settings, rule_set: RuleSe
         _made(document, POLICY_VIOLATION, rule_set, f.message, f.pointer, None, f)
         for f in policy_findings(body, policies, document.path, settings.root)
     ]
-    return redact_diagnostics(made, value)
+    return mask_diagnostics(made, document)
 
 
 def _made(

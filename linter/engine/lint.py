@@ -16,8 +16,8 @@ from linter.schemas.association import choose_revision, chosen_with_source, decl
 from linter.schemas.crossrev import checked_against
 from linter.schemas.validate import validate
 from linter.tavus import revisions
+from linter.tavus.masking import mask_diagnostics
 from linter.tavus.persona import Persona
-from linter.tavus.secrets import redact_diagnostics
 from linter.util import pointer as ptr
 
 _KINDS = {list: "an array", str: "a string", int: "a number", float: "a number", bool: "a boolean", type(None): "null"}
@@ -57,8 +57,8 @@ def lint_document(
             replace(d, hint=f"{d.hint} ({revision_source})") if d.hint and d.hint.endswith(ending) else d
             for d in diagnostics
         ]
-    # Safety net: whatever rules ran, no message or hint may show a secret of the input.
-    diagnostics = redact_diagnostics(diagnostics, document.value)
+    # The choke point: whatever rules ran, no message, hint or pointer shows a secret of the input.
+    diagnostics = mask_diagnostics(diagnostics, document)
     return sorted(diagnostics, key=lambda d: d.sort_key)
 
 
@@ -140,11 +140,11 @@ def _check(value: dict[str, Any], rule_set: RuleSet, revision: str) -> list[tupl
         except Exception as error:  # a broken rule must not hide the other rules' findings
             message = f"rule {code} ({active.rule.name}) failed: {type(error).__name__}; please report it"
             rule_findings.append(("INT001", Finding("", message)))
-    claimed = [f.pointer for _, f in rule_findings if f.supersedes_schema]
+    claimed = {f.pointer for _, f in rule_findings if f.supersedes_schema}
     schema_findings = [
         (s.code, s.finding)
         for s in validate(value, revision)
-        if rule_set.enabled(s.code) and not any(ptr.is_within(s.finding.pointer, c) for c in claimed)
+        if rule_set.enabled(s.code) and not ptr.is_within_any(s.finding.pointer, claimed)
     ]
     unique: dict[tuple[str, str, str], tuple[str, Finding]] = {}
     for code, finding in schema_findings + rule_findings:

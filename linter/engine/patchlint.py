@@ -19,10 +19,10 @@ from linter.engine import lint as engine
 from linter.engine.patchscopes import rules_for
 from linter.engine.selection import RuleSet
 from linter.schemas.patchschema import required_member, synthetic, unknown_member, validate_at
+from linter.tavus.masking import mask_diagnostics
 from linter.tavus.patch import Patch
 from linter.tavus.persona import Persona
 from linter.tavus.redact import show
-from linter.tavus.secrets import redact_diagnostics
 from linter.util import pointer as ptr
 from linter.util.patching import Origin, StepError, apply_step, copy_json, origin_at, shadow
 
@@ -57,8 +57,9 @@ def lint_patch_document(
     ]
     diagnostics.extend(engine.from_finding(document, code, f, rule_set) for code, f in findings)
     # Safety net: no message or hint may show a secret of the patch or of its base persona.
-    inputs = [document.value, base.value] if base is not None else document.value
-    diagnostics = redact_diagnostics(diagnostics + elsewhere, inputs)
+    diagnostics = mask_diagnostics(diagnostics + elsewhere, document)
+    if base is not None:
+        diagnostics = mask_diagnostics(diagnostics, base)
     return sorted(diagnostics, key=lambda d: d.sort_key)
 
 

@@ -10,7 +10,7 @@ from typing import TextIO
 
 from linter.diagnostic import Diagnostic, Severity
 from linter.reporters import message_with_hint
-from linter.reporters.text import summary
+from linter.reporters.text import quote_path, summary
 from linter.run.model import LintResult
 
 COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
@@ -27,7 +27,7 @@ def escape_property(text: str) -> str:
 def annotation(diagnostic: Diagnostic) -> str:
     span = diagnostic.span
     properties = {
-        "file": diagnostic.path,
+        "file": quote_path(diagnostic.path),
         "line": str(span.start.line),
         "col": str(span.start.column),
         "endLine": str(span.end.line),

@@ -18,6 +18,7 @@ from typing import TextIO
 from linter.diagnostic import Diagnostic, Severity
 from linter.reporters.text import line
 from linter.run.model import LintResult
+from linter.util.lazy_regex import LazyPattern
 
 
 def tree(
@@ -66,8 +67,25 @@ def tree(
     return suite
 
 
+_NOT_XML = LazyPattern("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+"""Characters XML 1.0 cannot hold, not even as character references."""
+
+
+def xml_safe(text: str) -> str:
+    """``text`` with each character XML 1.0 cannot hold written as a ``\\xNN``/``\\uNNNN`` escape."""
+    return _NOT_XML.sub(lambda m: m.group(0).encode("unicode_escape", "backslashreplace").decode("ascii"), text)
+
+
+def _sanitize(element: ET.Element) -> None:
+    for node in element.iter():
+        node.attrib.update({key: xml_safe(value) for key, value in node.attrib.items()})
+        if node.text:
+            node.text = xml_safe(node.text)
+
+
 def render(result: LintResult, out: TextIO, *, fail_level: Severity = Severity.ERROR) -> None:
     suite = tree(result, fail_level=fail_level)
+    _sanitize(suite)  # file names and messages come from the input: a control character must not break the XML
     ET.indent(suite)
     out.write('<?xml version="1.0" encoding="UTF-8"?>\n')
     out.write(ET.tostring(suite, encoding="unicode"))

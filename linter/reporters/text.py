@@ -12,11 +12,26 @@ from linter.reporters.fixes import fixable_line, marker
 from linter.reporters.source import SourceExcerpts
 from linter.run.model import LintResult
 
+_C_ESCAPES = {"\t": "\\t", "\n": "\\n", "\r": "\\r", '"': '\\"', "\\": "\\\\"}
+
+
+def quote_path(path: str) -> str:
+    """``path`` as git prints it: as is when it holds no control character, quote or backslash,
+    else in double quotes with C escapes (``\\t``, ``\\n``, ``\\033``), so that a file name
+    cannot move the cursor, recolour the terminal or forge another line of output."""
+    if not any(c in _C_ESCAPES or not c.isprintable() for c in path):
+        return path
+    return '"' + "".join(_C_ESCAPES.get(c) or (c if c.isprintable() else _octal(c)) for c in path) + '"'
+
+
+def _octal(char: str) -> str:
+    return "".join(f"\\{byte:03o}" for byte in char.encode("utf-8", "surrogatepass"))
+
 
 def line(diagnostic: Diagnostic, marker: str = "") -> str:
     start = diagnostic.span.start
     return (
-        f"{diagnostic.path}:{start.line}:{start.column}: {diagnostic.severity.value} "
+        f"{quote_path(diagnostic.path)}:{start.line}:{start.column}: {diagnostic.severity.value} "
         f"{diagnostic.code} {marker}{message_with_hint(diagnostic)} [{diagnostic.name}]"
     )
 

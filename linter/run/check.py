@@ -23,8 +23,8 @@ from linter.fix.apply import Refused, fix_document, fixable, reparse
 from linter.fix.write import unfixable_encoding, unified_diff, write_fixed
 from linter.run.files import Missing, Target
 from linter.run.model import FileFixes, FileReport, Request
+from linter.tavus.masking import masked_source
 from linter.tavus.persona import PERSONA_KEYS
-from linter.tavus.secrets import redact_source
 from linter.util.lazy_regex import LazyPattern
 from linter.util.paths import display_path, printable
 
@@ -58,11 +58,11 @@ def check_target(target: Target, request: Request, stdin: BinaryIO | None = None
     fixes = None
     if request.fix is not None and any(fixable(d, request.fix == "unsafe") for d in diagnostics):
         document, diagnostics, fixes = _fix(target, data, document, settings, request, kind, base)
-    # The kept source feeds --show-source: mask secrets there too (linter.secrets).
-    kept = redact_source(document.text, document.value) if diagnostics and request.keep_sources else None
+    # The kept source feeds --show-source: masked by the same masker as the diagnostics.
+    kept = masked_source(document) if diagnostics and request.keep_sources else None
     others: tuple[tuple[str, str], ...] = ()
     if base is not None and request.keep_sources and any(d.path == base.path for d in diagnostics):
-        others = ((base.path, redact_source(base.text, base.value)),)
+        others = ((base.path, masked_source(base)),)
     return FileReport(
         shown, diagnostics, text=kept, other_texts=others, suppressed=outcome.suppressed, origin=target.origin,
         fixes=fixes,
@@ -101,8 +101,8 @@ def _fix(
     if request.diff:  # writes nothing: the findings stay those of the file as it is
         # Same-length masking keeps the diff's shape and shows no secret of either version.
         after = reparse(document, outcome.text)
-        before_shown = redact_source(document.text, document.value)
-        diff = unified_diff(document.path, before_shown, redact_source(outcome.text, after.value))
+        before_shown = masked_source(document)
+        diff = unified_diff(document.path, before_shown, masked_source(after))
         return document, tuple(lint(document)), FileFixes(document.path, applied, refused, diff=diff)
     if target.path == "-":
         fixes = FileFixes(document.path, applied, refused, text=outcome.text)

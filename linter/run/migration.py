@@ -18,8 +18,8 @@ from linter.fix.write import unified_diff, write_fixed
 from linter.run.check import read
 from linter.run.files import EmptyDirectory, Missing, expand
 from linter.schemas.association import choose_revision
+from linter.tavus.masking import mask_diagnostics, masked_source
 from linter.tavus.persona import PERSONA_KEYS
-from linter.tavus.secrets import redact_diagnostics, redact_source
 
 Mode = Literal["write", "diff", "patch"]
 
@@ -72,15 +72,15 @@ def _migrate(path: str, explicit: bool, request: MigrationRequest) -> FileMigrat
     except MigrationError as error:
         return FileMigration(path, None, str(error))
     found = [_decision(document, outcome, d.revision, d.pointer, d.message) for d in outcome.decisions]
-    decisions = tuple(redact_diagnostics(found, document.value))
+    decisions = tuple(mask_diagnostics(found, document))
     if request.mode == "patch":
         text = json.dumps(outcome.patch(document.value), indent=2, ensure_ascii=False) + "\n"
         return FileMigration(path, outcome, output=text, decisions=decisions)
     if request.mode == "diff":
         # Secrets are starred out, same length, in both versions: a diff goes to CI logs.
         after = parse(path, outcome.text.encode("utf-8"), document.format)
-        before_shown = redact_source(document.text, document.value)
-        shown = unified_diff(path, before_shown, redact_source(outcome.text, after.value)) if outcome.changed else ""
+        before_shown = masked_source(document)
+        shown = unified_diff(path, before_shown, masked_source(after)) if outcome.changed else ""
         return FileMigration(path, outcome, output=shown, decisions=decisions)
     if outcome.changed:
         problem = write_fixed(path, data, outcome.text)

@@ -26,7 +26,7 @@ from typing import NamedTuple
 
 from linter.util.closest import closest
 from linter.util.lazy_regex import LazyPattern
-from linter.util.textscan import matches_at, occurrences, run_start
+from linter.util.textscan import matches_at, occurrences, run_starts
 
 # Names are ASCII identifiers, so their classes are case-sensitive groups ``(?-i:...)`` even
 # in IGNORECASE patterns (which fold only the words around them). That also spares compiling
@@ -168,14 +168,14 @@ def _finditer_before(pattern: LazyPattern, text: str, lowered: str, ends: tuple[
     if not _lower_finds_ascii(text):
         yield from pattern.finditer(text)
         return
-    candidates = set()
+    before_gaps = set()
     for word in ends:
         for index in occurrences(lowered, word):
             start = index
             while start > 0 and (text[start - 1] == "`" or text[start - 1].isspace()):
                 start -= 1
-            candidates.add(run_start(text, start, _NAME_CHARACTERS))
-    yield from matches_at(pattern, text, sorted(candidates))
+            before_gaps.add(start)
+    yield from matches_at(pattern, text, sorted(set(run_starts(text, before_gaps, _NAME_CHARACTERS).values())))
 
 
 def _contains(text: str, lowered: str, words: tuple[str, ...]) -> bool:
@@ -194,11 +194,18 @@ class Undeclared(NamedTuple):
 
 def undeclared_references(text: str, declared: Sequence[str], ignore: Iterable[str] = ()) -> list[Undeclared]:
     """The tool references in ``text`` that name none of ``declared`` (see :func:`tool_references`)."""
+    return list(_undeclared(text, tuple(declared), frozenset(ignore)))
+
+
+@lru_cache(maxsize=16)
+def _undeclared(text: str, declared: tuple[str, ...], ignore: frozenset[str]) -> tuple[Undeclared, ...]:
+    # Cached: TOOL016 and TOOL018 ask about the same prompt, and each suggestion costs a comparison
+    # with every declared name.
     found = []
     for mention in tool_references(text, ignore):
         if not is_declared(mention.name, declared):
             found.append(Undeclared(mention, closest(mention.name, declared, cutoff=0.75)))
-    return found
+    return tuple(found)
 
 
 def misspelled(text: str, declared: Sequence[str], ignore: Iterable[str] = ()) -> set[str]:
@@ -299,5 +306,11 @@ def stated_tool_counts(text: str) -> list[tuple[int, int]]:
 
 def is_declared(name: str, declared: Iterable[str]) -> bool:
     """``name`` is one of ``declared``, ignoring case (the model copes with ``Lookup_Order``)."""
-    lowered = name.lower()
-    return any(lowered == other.lower() for other in declared)
+    names = declared if isinstance(declared, tuple) else tuple(declared)
+    return name.lower() in _lowered_set(names)
+
+
+@lru_cache(maxsize=16)
+def _lowered_set(declared: tuple[str, ...]) -> frozenset[str]:
+    # Built once per tool list: a prompt naming thousands of tools asks about every one.
+    return frozenset(other.lower() for other in declared)

@@ -32,8 +32,8 @@ def mask(secret: str) -> str:
 
 def show(value: Any, key: str = "", limit: int = 60) -> str:
     """A short, JSON-like rendering of ``value`` for a message; secrets masked, long text cut."""
-    if key and is_secret_key(key) and isinstance(value, str):
-        return mask(value)
+    if key and is_secret_key(key) and isinstance(value, (str, int, float)) and not isinstance(value, bool):
+        return mask(value if isinstance(value, str) else json.dumps(value))  # numeric credentials too
     if isinstance(value, dict):
         return "an object"
     if isinstance(value, list):

@@ -1,8 +1,8 @@
 """Finding credentials written in clear in a persona, and keeping them out of every output.
 
-One walk over the document (:func:`find_secrets`) feeds the ``SEC`` rules and the engine's
-safety net (:func:`redact_diagnostics`), which masks every detected secret in every message
-and hint whatever rules are selected. Placeholders (``<api-key>``, ``${VAR}``,
+One walk over the document's keys and values (:func:`find_secrets`) feeds the ``SEC`` rules
+and the masking of every output (:mod:`linter.tavus.masking`), whatever rules are selected;
+:func:`text_literals` finds secrets in raw text, for files that do not parse. Placeholders (``<api-key>``, ``${VAR}``,
 ``your-api-key``, ...) are not secrets: :func:`is_placeholder` is the one test for them.
 """
 
@@ -11,17 +11,14 @@ from __future__ import annotations
 import json
 import re
 import string
-from collections.abc import Iterable, Iterator
-from dataclasses import replace
+from collections.abc import Iterator
 from functools import lru_cache
 from typing import Any, Literal, NamedTuple
 from urllib.parse import parse_qsl, urlsplit
 
-from linter.diagnostic import Diagnostic
-from linter.tavus.redact import MASK
 from linter.util import pointer as ptr
 from linter.util.lazy_regex import LazyPattern
-from linter.util.textscan import matches_at, occurrences, run_start
+from linter.util.textscan import matches_at, occurrences, run_start, run_starts
 
 Kind = Literal["field", "header", "url", "token"]
 """Where a secret sits: a credential-named field, an HTTP header, a URL, or free text."""
@@ -75,8 +72,17 @@ def may_hold_token(text: str) -> bool:
 _URL = LazyPattern(r"[A-Za-z][A-Za-z0-9+.-]*://[^\s\"'<>]+")
 _LETTERS = frozenset(string.ascii_letters)
 _SCHEME_CHARS = frozenset(string.ascii_letters + string.digits + "+.-")
-_PLACEHOLDER_WORDS = ("changeme", "change-me", "change_me", "replace-me", "replace_me", "replaceme",
-                      "placeholder", "example", "dummy", "redacted", "process.env", "os.environ", "getenv")
+_PLACEHOLDER_MARKS = frozenset({
+    "changeme", "replaceme", "placeholder", "example", "dummy", "redacted", "your", "yours", "my", "fake",
+    "sample", "insert", "todo", "tbd", "here", "xxx", "change", "replace", "fill", "put", "secret",
+})
+"""Words that say "put the real value here" when a value is made of them (with filler)."""
+_PLACEHOLDER_STARTS = frozenset({"your", "my", "insert", "put", "fill", "enter", "add"})
+_PLACEHOLDER_WORDS = _PLACEHOLDER_MARKS | _PLACEHOLDER_STARTS | frozenset({
+    "me", "api", "key", "keys", "token", "access", "the", "a", "an", "in", "with", "value", "goes", "own",
+    "real", "actual", "sk", "proj", "pat", "password", "pass", "auth", "bearer", "test", "live", "id", "client",
+    "openai", "groq", "google", "github", "elevenlabs", "cartesia", "anthropic", "tavus", "llm", "provider",
+})
 _DUMMY_VALUES = frozenset({
     "test", "testing", "none", "null", "nil", "n/a", "na", "unused", "fake",
     "not-needed", "not_needed", "notneeded", "not-required", "not_required",
@@ -94,10 +100,18 @@ class SecretHit(NamedTuple):
     kind: Kind
     name: str  # the field, header or query parameter name; for tokens, what the shape looks like
     secret: str
+    in_key: bool = False
+    """The secret is (in) the member's key, not its value: ``pointer`` names that member."""
 
 
 def is_placeholder(value: str) -> bool:
-    """True for values that stand for a secret without being one (``<api-key>``, ``${KEY}``, ...)."""
+    """True for values that stand for a secret without being one (``<api-key>``, ``${KEY}``, ...).
+
+    Judged on the whole value, or on what follows a key prefix (``sk-proj-XXXX``): a real key
+    is random text that may hold ``XXX`` or ``example`` by chance (about 1 in 800 OpenAI project
+    keys holds ``XXX``), so a substring of letters never makes a placeholder. Characters no
+    issued key holds (``*``, ``...``, ``${``, ``{{``, ``<>``, code such as ``process.env``) do.
+    """
     text = value.strip()
     lowered = text.lower()
     if len(set(text)) <= 1:  # empty, or one repeated character ("xxxx", "****", "0000")
@@ -106,16 +120,34 @@ def is_placeholder(value: str) -> bool:
         return True
     if _SHELL_VAR.fullmatch(text) or _ENV_NAME.fullmatch(text):
         return True
-    if lowered.startswith("your") or "xxx" in text or "XXX" in text or "***" in text:
+    if "***" in text or "..." in text or "…" in text or "TODO" in text.split():
         return True
-    if "..." in text or "…" in text or text == "TODO" or "TODO" in text.split():
+    if lowered in _DUMMY_VALUES or any(code in lowered for code in _CODE_WORDS):
         return True
-    if lowered in _DUMMY_VALUES:
-        return True
-    if any(word in lowered for word in _PLACEHOLDER_WORDS):
+    if _placeholder_words(lowered) or _placeholder_words(_KEY_PREFIX.sub("", lowered)):
         return True
     # Words that name a secret instead of being one: "api-key", "my secret token", "insert key here".
     return bool(_WORDS_ONLY.fullmatch(text)) and any(w in lowered for w in ("key", "token", "secret", "password"))
+
+
+_KEY_PREFIX = LazyPattern(r"^[A-Za-z]+[-_](?:[a-z]+[-_])?")
+"""A key shape's prefix (``sk-``, ``sk-proj-``, ``gsk_``, ``ghp_``): what follows it is judged."""
+_CODE_WORDS = ("process.env", "os.environ", "getenv(", "import.meta.env")
+"""Code that reads a secret from the environment: no issued key holds ``.`` or ``(``."""
+_FILLER = LazyPattern(r"(?:x+|\*+|0+|#+|_+|-+|\.+)", re.IGNORECASE)
+
+
+def _placeholder_words(body: str) -> bool:
+    """Whether ``body`` (lowered) is words that ask for a value (``your-base-url``) or only
+    placeholder words and filler (``api-key-here``, ``xxxxxxxx``); ``abcXXXdef`` is neither."""
+    words = [w for w in re.split(r"[\s_.:/-]+", body) if w]
+    if not words:
+        return True
+    if words[0] in _PLACEHOLDER_STARTS and len(words) > 1:  # "your-base-url", "insert_key_here"
+        return True
+    return all(w in _PLACEHOLDER_WORDS or _FILLER.fullmatch(w) for w in words) and (
+        words[0] in _PLACEHOLDER_STARTS or any(w in _PLACEHOLDER_MARKS or _FILLER.fullmatch(w) for w in words)
+    )
 
 
 @lru_cache(maxsize=4096)
@@ -218,12 +250,19 @@ def _walk(node: dict[str, Any] | list[Any], trail: _Trail, key: str, hits: list[
     if isinstance(node, dict):
         in_headers = key.lower() == "headers"
         for name, child in node.items():
+            named = str(name)
+            if "://" in named or may_hold_token(named):  # a key pasted where a name belongs
+                _add_key_hits(named, (trail, name), hits)
             if isinstance(child, (dict, list)):
-                _walk(child, (trail, name), str(name), hits)
+                _walk(child, (trail, name), named, hits)
             elif isinstance(child, str):
-                named = str(name)
                 if in_headers or is_secret_name(named) or "://" in child or may_hold_token(child):
                     _add_hits(child, (trail, name), named, in_headers, hits)
+            elif isinstance(child, (int, float)) and not isinstance(child, bool) and is_secret_name(named):
+                # A numeric credential ("password: 12345678", a PIN) is one in clear all the same.
+                digits = json.dumps(child)
+                if len(digits) >= _MIN_SECRET and not is_placeholder(digits):
+                    hits.append(SecretHit(_pointer((trail, name)), "field", named, digits))
     else:
         for index, child in enumerate(node):
             if isinstance(child, (dict, list)):
@@ -237,6 +276,15 @@ def _add_hits(text: str, trail: _Trail, key: str, in_headers: bool, hits: list[S
     if found:
         where = _pointer(trail)
         hits.extend(SecretHit(where, kind, name, secret) for kind, name, secret in found)
+
+
+def _add_key_hits(name: str, trail: _Trail, hits: list[SecretHit]) -> None:
+    found = [("url", label, literal) for label, literal in url_credentials(name)]
+    found += [("token", label, literal) for label, literal in token_shapes(name)
+              if not any(literal in other or other in literal for _, _, other in found)]
+    if found:
+        where = _pointer(trail)
+        hits.extend(SecretHit(where, kind, label, literal, in_key=True) for kind, label, literal in found)  # type: ignore[arg-type]
 
 
 def _pointer(trail: _Trail) -> str:
@@ -266,16 +314,9 @@ def _string_hits(text: str, key: str, in_headers: bool) -> Iterator[tuple[Kind, 
             yield "token", label, literal
 
 
-def literals(value: Any) -> frozenset[str]:
-    """The secret strings of ``value`` that outputs must never show (with their JSON-escaped forms)."""
-    found: set[str] = set()
-    for hit in find_secrets(value):
-        found.add(hit.secret)
-        escaped = json.dumps(hit.secret, ensure_ascii=False)[1:-1]
-        found.add(escaped)
-        credential = _AUTH_SCHEME.sub("", hit.secret.strip())
-        found.add(credential)
-    return frozenset(s for s in found if len(s) >= _MIN_SECRET)
+def credential_forms(secret: str) -> tuple[str, str]:
+    """A secret as found, and without an ``Authorization`` scheme (``Bearer abc`` and ``abc``)."""
+    return secret, _AUTH_SCHEME.sub("", secret.strip())
 
 
 def _assignments(text: str) -> Iterator[re.Match[str]]:
@@ -290,7 +331,8 @@ def _assignments(text: str) -> Iterator[re.Match[str]]:
     if len(lowered) != len(text):  # a letter lowered to two (dotted I): offsets would drift
         yield from _ASSIGNMENT.finditer(text)
         return
-    starts = {run_start(text, index, _KEY_CHARS) for word in _NAME_WORDS for index in occurrences(lowered, word)}
+    found = (index for word in _NAME_WORDS for index in occurrences(lowered, word))
+    starts = set(run_starts(text, found, _KEY_CHARS).values())
     for start in sorted(starts):
         match = _ASSIGNMENT.match(text, start)
         if match is not None:
@@ -298,85 +340,23 @@ def _assignments(text: str) -> Iterator[re.Match[str]]:
 
 
 _MIN_SECRET = 4
-_SLICE = 8
-"""Any run of this many characters copied from a secret is masked (truncated values leak prefixes)."""
-
-
-def redact(text: str, secrets: Iterable[str]) -> str:
-    """``text`` with every secret, and every slice of one of at least 8 characters, masked."""
-    ordered = sorted(secrets, key=len, reverse=True)
-    for secret in ordered:
-        text = text.replace(secret, MASK)
-    # Most messages hold no slice at all: asking ``in`` for each slice is a C search, where
-    # sliding a window over the text in Python cost 40 µs a message.
-    grams = {gram for secret in ordered for gram in _slices(secret) if gram in text}
-    if not grams:
-        return text
-    covered = [False] * len(text)
-    for start in range(len(text) - _SLICE + 1):
-        if text[start : start + _SLICE] in grams:
-            covered[start : start + _SLICE] = [True] * _SLICE
-    return mask_covered(text, covered)
-
-
-def mask_covered(text: str, covered: list[bool]) -> str:
-    """``text`` with each run of covered characters replaced by one mask."""
-    pieces: list[str] = []
-    for index, char in enumerate(text):
-        if not covered[index]:
-            pieces.append(char)
-        elif index == 0 or not covered[index - 1]:
-            pieces.append(MASK)
-    return "".join(pieces)
-
-
-@lru_cache(maxsize=256)
-def _slices(secret: str) -> tuple[str, ...]:
-    """Every run of :data:`_SLICE` characters of ``secret`` (none for shorter secrets)."""
-    return tuple({secret[i : i + _SLICE] for i in range(len(secret) - _SLICE + 1)})
-
-
-def redact_diagnostics(diagnostics: list[Diagnostic], value: Any) -> list[Diagnostic]:
-    """The engine's safety net: ``diagnostics`` with every secret of ``value`` masked."""
-    secrets = literals(value) if diagnostics else frozenset()
-    if not secrets:
-        return diagnostics
-    masked = []
-    for diagnostic in diagnostics:
-        message = redact(diagnostic.message, secrets)
-        hint = redact(diagnostic.hint, secrets) if diagnostic.hint else diagnostic.hint
-        fix = diagnostic.fix
-        if fix is not None and redact(fix.title, secrets) != fix.title:  # --show-fixes prints titles
-            fix = replace(fix, title=redact(fix.title, secrets))
-        unchanged = message == diagnostic.message and hint == diagnostic.hint and fix is diagnostic.fix
-        masked.append(diagnostic if unchanged else replace(diagnostic, message=message, hint=hint, fix=fix))
-    return masked
-
-
-def redact_source(text: str, value: Any) -> str:
-    """``text`` (a file's source) with every secret starred out, same length, so that excerpts
-    (``--show-source``) keep their columns and show no secret.
-
-    Secrets come from the parsed ``value`` and, for files that did not parse, from the text.
-    """
-    found = literals(value) | _text_literals(text)
-    for secret in sorted(found, key=len, reverse=True):
-        text = text.replace(secret, "*" * len(secret))
-    return text
 
 
 _ASSIGNMENT = LazyPattern(
-    r"""["']?(?<![A-Za-z0-9_.-])([A-Za-z0-9_.-]+)["']?\s*[:=]\s*["']?(?:(?:bearer|basic|token)\s+)?([^"'\s,}\]]+)""",
+    r"""["']?(?<![A-Za-z0-9_.-])([A-Za-z0-9_.-]+)["']?\s*[:=]\s*["']?(?:(?:bearer|basic|token)\s+)?([^"'\s,}\]]{1,256})""",
     re.IGNORECASE,
 )
-"""A ``key: value`` or ``key = value`` pair; the key is a whole word (the lookbehind)."""
+"""A ``key: value`` or ``key = value`` pair; the key is a whole word (the lookbehind). The value is
+read up to 256 characters: every start is tried (:func:`_assignments`), and an unbounded value
+made ``key=key=...`` quadratic. So in raw text only, a longer value is a secret in its first 256
+characters (parsed values are found whole)."""
 _KEY_CHARS = frozenset(string.ascii_letters + string.digits + "_.-\u0130\u0131\u017f\u212a")
 """What ``[A-Za-z0-9_.-]`` matches under IGNORECASE (ASCII, and four letters it folds to ASCII)."""
 _NAME_WORDS = ("secret", "token", "pass", "pwd", "auth", "credential", "bearer", "key", "jwt", "cookie")
 """Every name :func:`is_secret_name` accepts holds one of these once lowered."""
 
 
-def _text_literals(text: str) -> frozenset[str]:
+def text_literals(text: str) -> frozenset[str]:
     """Secrets visible in raw text (``api_key: ...`` pairs, URL credentials, key shapes)."""
     found = {literal for _, literal in token_shapes(text)}
     found.update(literal for _, literal in url_credentials(text))

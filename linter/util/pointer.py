@@ -62,6 +62,17 @@ def is_within(pointer: str, ancestor: str) -> bool:
     return pointer == ancestor or pointer.startswith(ancestor + "/")
 
 
+def is_within_any(pointer: str, ancestors: set[str] | frozenset[str]) -> bool:
+    """True when ``pointer`` is one of ``ancestors`` or below one: a set lookup per level of
+    ``pointer``, where testing :func:`is_within` against each costs findings x claims."""
+    while True:
+        if pointer in ancestors:
+            return True
+        if not pointer:
+            return False
+        pointer = pointer[: pointer.rfind("/")]
+
+
 def display(pointer: str) -> str:
     """A pointer as people read it: ``layers.llm.tools[0].function.name``; the root is ``persona``."""
     if not pointer:

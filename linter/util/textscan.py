@@ -29,6 +29,22 @@ def run_start(text: str, index: int, chars: frozenset[str]) -> int:
     return index
 
 
+def run_starts(text: str, indices: Iterable[int], chars: frozenset[str]) -> dict[int, int]:
+    """:func:`run_start` of every index, in one pass over ``text``: calling it for each of many
+    indices inside one long run ("keykeykey...") walks the run again each time, quadratic."""
+    starts: dict[int, int] = {}
+    previous, previous_start = -1, 0
+    for index in sorted(set(indices)):
+        position = index
+        while position > 0 and text[position - 1] in chars and position != previous:
+            position -= 1
+        # Reaching the previous index through run characters means sharing its run's start.
+        start = previous_start if position == previous else position
+        starts[index] = start
+        previous, previous_start = index, start
+    return starts
+
+
 def matches_at(pattern: LazyPattern, text: str, candidates: Iterable[int]) -> Iterator[re.Match[str]]:
     """The matches ``finditer`` finds when it can only match at ``candidates`` (ascending)."""
     end = 0

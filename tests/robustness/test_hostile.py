@@ -136,3 +136,33 @@ def test_file_that_grows_between_stat_and_read(tmp_path: Path, monkeypatch: pyte
 def test_library_on_hostile_text() -> None:
     assert [d.code for d in lint_text("[" * 100_000, "x.json")] == ["SYN009"]
     assert [d.code for d in lint_text(LAUGHS, "x.yaml")] == ["SYN009"]
+
+
+def test_yaml_limit_holds_while_composing(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Composing stops at the limit: the finding points where it stopped, not at the end of the file."""
+    from linter.document import yamlsource
+
+    monkeypatch.setattr(yamlsource, "MAX_YAML_NODES", 1_000)
+    text = "persona_name: x\nitems:\n" + "- 1\n" * 5_000  # more than 1,000 indicators: the Python composer
+    diagnostics = lint_text(text, "p.yaml")
+    assert [d.code for d in diagnostics] == ["SYN009"]
+    assert 1_000 <= diagnostics[0].span.start.line <= 1_010
+
+
+def test_flow_items_send_yaml_to_the_counting_composer() -> None:
+    """libyaml cannot be stopped halfway: a flow sequence of many items goes to the Python composer."""
+    from linter.document import yamlsource
+
+    assert yamlsource._compose_with_libyaml("items: [" + "1," * 2_000 + "1]\n") is None
+    assert yamlsource._compose_with_libyaml("items: [1, 2, 3]\n") is not None
+
+
+def test_merge_key_bomb_is_not_expanded() -> None:
+    """A 586-byte merge-key bomb (PyYAML before 6.0.4 doubled the merged pairs at each level: 2**21 here)."""
+    bomb = "a0: &a0 {k: v}\n" + "".join(f"a{i}: &a{i} {{<<: [*a{i - 1}, *a{i - 1}]}}\n" for i in range(1, 22))
+    assert len(bomb) < 600
+    from linter.document.yamlsource import parse_yaml
+
+    document = parse_yaml("bomb.yaml", bomb)
+    assert document.problems == []
+    assert document.value["a21"] == {"k": "v"}
