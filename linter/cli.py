@@ -136,6 +136,8 @@ def check(
         baseline=baseline, use_baseline=write_baseline is None,
         respect_gitignore=respect_gitignore, force_exclude=force_exclude,
     )
+    if output_file is not None:  # before the run: --fix writes the files it checks
+        _refuse_an_input(output_file, paths)
     try:
         result = run(request)
     except ConfigError as error:
@@ -143,11 +145,7 @@ def check(
     for notice in result.notices:
         click.echo(f"persona-lint: warning: {notice}", err=True)
     if output_file is not None:
-        from linter.util.atomic import same_file
-
-        for path in (*paths, *result.paths):
-            if path != "-" and same_file(output_file, path):
-                _fail(f"--output-file {output_file} is an input file ({path}); it would be overwritten")
+        _refuse_an_input(output_file, result.paths)  # a file the walks found
     if write_baseline is not None:
         _write_baseline(write_baseline, result.diagnostics)
     output = Output(
@@ -342,6 +340,15 @@ def _cpus() -> int:
     from linter.run.parallel import default_jobs
 
     return default_jobs()
+
+
+def _refuse_an_input(output_file: Path, paths: tuple[str, ...]) -> None:
+    """Exit 2 when the report would overwrite a file being checked."""
+    from linter.util.atomic import same_file
+
+    for path in paths:
+        if path != "-" and same_file(output_file, path):
+            _fail(f"--output-file {output_file} is an input file ({path}); it would be overwritten")
 
 
 def _fail(message: str) -> Any:

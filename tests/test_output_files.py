@@ -26,6 +26,17 @@ def test_output_file_that_is_the_input_is_refused(tmp_path: Path, monkeypatch: p
     assert Path("p.json").read_text() == PERSONA
 
 
+def test_output_file_that_is_the_input_is_refused_before_fix_writes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    fixable = '{"persona_name": "A", "system_prompt": "x", "layers": {"tts": {"tts_emotion_control": "false"}}}\n'
+    Path("p.json").write_text(fixable)
+    result = CliRunner().invoke(cli, ["check", "--fix", "--format", "json", "--output-file", "p.json", "p.json"])
+    assert result.exit_code == 2 and "is an input file" in result.output
+    assert Path("p.json").read_text() == fixable  # neither fixed nor replaced by the report
+
+
 def test_output_file_reaching_an_input_through_a_link_or_a_directory_is_refused(tmp_path: Path) -> None:
     (tmp_path / "personas").mkdir()
     persona = tmp_path / "personas" / "p.json"
