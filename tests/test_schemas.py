@@ -29,8 +29,9 @@ EXAMPLES = ROOT / "examples"
 PAL_EXAMPLE = Path(__file__).resolve().parent / "data" / "pal-example.json"
 BASE = "https://raw.githubusercontent.com/persona-lint/persona-lint/main/schemas/"
 VERSIONS = ["2024-10", "2025-03", "2025-08", "2025-12", "2026-02", "2026-03", "2026-06",
-            "pal-2026-06"]
-NEWEST = "2026-06"
+            "pal-2026-06", "2026-09", "pal-2026-09"]
+NEWEST = "2026-09"
+NEWEST_PAL = "pal-2026-09"
 # Keywords whose values are data, not subschemas: never look for "$ref" inside them.
 DATA_KEYWORDS = {"examples", "default", "const", "enum"}
 
@@ -232,6 +233,6 @@ def test_examples_valid_under_newest(path: Path) -> None:
 
 
 def test_pal_example_valid() -> None:
-    validator = _validator(f"{BASE}pal-2026-06/persona.schema.json")
+    validator = _validator(f"{BASE}{NEWEST_PAL}/persona.schema.json")
     errors = [e.message for e in validator.iter_errors(_load(PAL_EXAMPLE))]
     assert not errors
