@@ -168,7 +168,8 @@ def list_rules(output_format: str) -> None:
     if output_format == "json":
         rows = [
             {"code": r.code, "name": r.name, "severity": r.severity.value, "summary": r.summary,
-             "first_revision": r.first_revision, "last_revision": r.last_revision}
+             "kinds": list(r.kinds), "since": r.since,
+             "revisions": [name for name in revisions.NAMES if r.applies_to(name)]}
             for r in rules
         ]
         click.echo(json.dumps(rows, indent=2))

@@ -9,7 +9,7 @@ from linter.rule import Persona, rule
 from linter.tavus.tooldefs import AUDIO_FIELDS
 
 
-@rule(code="PERC005", name="audio-perception-needs-raven-1", severity="error", first_revision="2026-02")
+@rule(code="PERC005", name="audio-perception-needs-raven-1", severity="error", since="2026-02")
 def check(persona: Persona, options: None) -> Iterator[Finding]:
     """Audio perception (`audio_awareness_queries`, `audio_tool_prompt`, `audio_tools`) with a
     perception model other than `raven-1`.

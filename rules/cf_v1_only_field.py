@@ -8,7 +8,7 @@ from linter.diagnostic import Finding
 from linter.rule import Persona, rule
 
 
-@rule(code="FLOW003", name="cf-v1-only-field", severity="warning", first_revision="2025-12")
+@rule(code="FLOW003", name="cf-v1-only-field", severity="warning", since="2025-12")
 def check(persona: Persona, options: None) -> Iterator[Finding]:
     """`conversational_flow.turn_commitment` or `active_listening` is set; both were dropped after the first version.
 

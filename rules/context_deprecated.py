@@ -8,7 +8,7 @@ from linter.diagnostic import Finding
 from linter.rule import Persona, rule
 
 
-@rule(code="PIPE005", name="context-deprecated", severity="warning", first_revision="2026-02")
+@rule(code="PIPE005", name="context-deprecated", severity="warning", since="2026-02")
 def check(persona: Persona, options: None) -> Iterator[Finding]:
     """`context` is deprecated since 2026-02-12: merge its text into `system_prompt`.
 

@@ -11,7 +11,7 @@ from linter.tavus.redact import show
 _RANGES = {"temperature": (0.0, 2.0), "top_p": (0.0, 1.0)}
 
 
-@rule(code="LLM007", name="extra-body-out-of-range", severity="warning", first_revision="2025-03")
+@rule(code="LLM007", name="extra-body-out-of-range", severity="warning", since="2025-03")
 def check(persona: Persona, options: None) -> Iterator[Finding]:
     """`llm.extra_body.temperature` is not a number from 0 to 2, or `top_p` not from 0 to 1.
 

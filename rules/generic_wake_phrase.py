@@ -16,7 +16,7 @@ _COMMON = frozenset({
 """Greetings and filler words; a phrase made only of these fires on ordinary conversation."""
 
 
-@rule(code="FLOW005", name="generic-wake-phrase", severity="info", first_revision="2026-06")
+@rule(code="FLOW005", name="generic-wake-phrase", severity="info", since="2026-06")
 def check(persona: Persona, options: None) -> Iterator[Finding]:
     """`conversational_flow.wake_phrase` is a single word or a bare greeting.
 

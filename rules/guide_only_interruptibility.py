@@ -11,7 +11,7 @@ from rules._layers import guide_only_levels
 _FIELDS = ("replica_interruptibility", "pal_interruptibility")
 
 
-@rule(code="FLOW002", name="guide-only-interruptibility", severity="warning", first_revision="2025-12")
+@rule(code="FLOW002", name="guide-only-interruptibility", severity="warning", since="2025-12")
 def check(persona: Persona, options: None) -> Iterator[Finding]:
     """`replica_interruptibility` or `pal_interruptibility` is `verylow`, outside the documented enum.
 

@@ -9,7 +9,7 @@ from linter.rule import Persona, rule
 from linter.tavus.tooldefs import list_label
 
 
-@rule(code="TOOL019", name="inline-tools-legacy", severity="info", first_revision="pal-2026-06")
+@rule(code="TOOL019", name="inline-tools-legacy", severity="info", kinds=("pal",))
 def check(persona: Persona, options: None) -> Iterator[Finding]:
     """A PAL declares tools inline (`llm.tools`, `perception.visual_tools`, `audio_tools`).
 

@@ -12,7 +12,7 @@ _FACE = "face_interruptibility"
 _OTHERS = ("pal_interruptibility", "replica_interruptibility")
 
 
-@rule(code="FLOW004", name="interruptibility-alias-conflict", severity="warning", first_revision="pal-2026-06")
+@rule(code="FLOW004", name="interruptibility-alias-conflict", severity="warning", kinds=("pal",))
 def check(persona: Persona, options: None) -> Iterator[Finding]:
     """A PAL sets `face_interruptibility` together with `pal_interruptibility` or `replica_interruptibility`.
 

@@ -8,7 +8,7 @@ from linter.diagnostic import Finding
 from linter.rule import Persona, rule
 
 
-@rule(code="PIPE009", name="legacy-and-new-guardrails", severity="warning", first_revision="2026-06")
+@rule(code="PIPE009", name="legacy-and-new-guardrails", severity="warning", since="2026-06")
 def check(persona: Persona, options: None) -> Iterator[Finding]:
     """`guardrails_id` (a legacy guardrail set) is set together with `guardrail_ids` or `guardrail_tags`.
 

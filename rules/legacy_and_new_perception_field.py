@@ -9,7 +9,7 @@ from linter.rule import Persona, rule
 from linter.tavus.facts import PERCEPTION_RENAMES
 
 
-@rule(code="PERC007", name="legacy-and-new-perception-field", severity="warning", first_revision="2026-02")
+@rule(code="PERC007", name="legacy-and-new-perception-field", severity="warning", since="2026-02")
 def check(persona: Persona, options: None) -> Iterator[Finding]:
     """A perception field is set under both its legacy name and its new one (e.g. `perception_tools`
     and `visual_tools`).

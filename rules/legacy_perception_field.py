@@ -9,7 +9,7 @@ from linter.rule import Persona, rule
 from linter.tavus.facts import PERCEPTION_REMOVED, PERCEPTION_RENAMES
 
 
-@rule(code="PERC006", name="legacy-perception-field", severity="warning", first_revision="2026-02")
+@rule(code="PERC006", name="legacy-perception-field", severity="warning", since="2026-02")
 def check(persona: Persona, options: None) -> Iterator[Finding]:
     """A perception field uses its pre-2026 name (`ambient_awareness_queries`,
     `perception_tool_prompt`, `perception_tools`, `tool_prompt`).

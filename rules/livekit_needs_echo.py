@@ -8,7 +8,7 @@ from linter.diagnostic import Finding
 from linter.rule import Persona, rule
 
 
-@rule(code="PIPE003", name="livekit-needs-echo", severity="error", first_revision="2025-03")
+@rule(code="PIPE003", name="livekit-needs-echo", severity="error", since="2025-03")
 def check(persona: Persona, options: None) -> Iterator[Finding]:
     """`layers.transport.transport_type: "livekit"` requires `pipeline_mode: "echo"`.
 

@@ -10,7 +10,7 @@ from linter.tavus.known_mistakes import PAL_ALIASES
 from linter.util import pointer as ptr
 
 
-@rule(code="PIPE012", name="pal-alias-field", severity="warning", first_revision="pal-2026-06")
+@rule(code="PIPE012", name="pal-alias-field", severity="warning", kinds=("pal",))
 def check(persona: Persona, options: None) -> Iterator[Finding]:
     """A PAL body uses a pre-PAL name (`persona_name`, `default_replica_id`, `replica_interruptibility`).
 

@@ -17,7 +17,7 @@ from linter.tavus.tooldefs import (
 )
 
 
-@rule(code="PERC001", name="perception-prompt-names-undeclared-tool", severity="warning", last_revision="2026-06")
+@rule(code="PERC001", name="perception-prompt-names-undeclared-tool", severity="warning", kinds=("persona",))
 def check(persona: Persona, options: None) -> Iterator[Finding]:
     """A perception tool prompt (`visual_tool_prompt`, `audio_tool_prompt`, `perception_tool_prompt`)
     names an undeclared tool.

@@ -10,7 +10,7 @@ from linter.tavus.tooldefs import PERCEPTION_TOOL_LISTS, RAVEN_ENTRY_CHARS, func
 from linter.util import pointer as ptr
 
 
-@rule(code="PERC010", name="perception-string-parameter-max-length", severity="info", first_revision="2026-02")
+@rule(code="PERC010", name="perception-string-parameter-max-length", severity="info", since="2026-02")
 def check(persona: Persona, options: None) -> Iterator[Finding]:
     """A string parameter of a perception tool has no `maxLength`, or one above 1,000.
 

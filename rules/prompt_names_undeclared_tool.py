@@ -10,7 +10,7 @@ from linter.tavus.mentions import undeclared_references
 from linter.tavus.tooldefs import declared_names, malformed_lists, parameter_names
 
 
-@rule(code="TOOL016", name="prompt-names-undeclared-tool", severity="warning", last_revision="2026-06")
+@rule(code="TOOL016", name="prompt-names-undeclared-tool", severity="warning", kinds=("persona",))
 def check(persona: Persona, options: None) -> Iterator[Finding]:
     """The `system_prompt` (or `context`) refers to a tool that no tool list declares.
 

@@ -10,7 +10,7 @@ from linter.tavus.mentions import stated_tool_counts
 from linter.tavus.tooldefs import declared_names, malformed_lists
 
 
-@rule(code="TOOL017", name="prompt-tool-count-mismatch", severity="warning", last_revision="2026-06")
+@rule(code="TOOL017", name="prompt-tool-count-mismatch", severity="warning", kinds=("persona",))
 def check(persona: Persona, options: None) -> Iterator[Finding]:
     """The prompt says how many tools the model has ("you have 4 tools"), and `llm.tools` holds another number.
 

@@ -12,7 +12,7 @@ from linter.util.lazy_regex import LazyPattern
 _RESERVED = LazyPattern(r"bot\d+", re.IGNORECASE)
 
 
-@rule(code="PIPE010", name="reserved-conferencing-username", severity="error", first_revision="pal-2026-06")
+@rule(code="PIPE010", name="reserved-conferencing-username", severity="error", kinds=("pal",))
 def check(persona: Persona, options: None) -> Iterator[Finding]:
     """`layers.conferencing.username` must not be a reserved `botN` name.
 

@@ -9,7 +9,7 @@ from linter.rule import Persona, rule
 from rules._layers import is_true, stt_engine, stt_turn_taking_overridden
 
 
-@rule(code="STT003", name="smart-turn-detection-engine", severity="warning", first_revision="2025-03")
+@rule(code="STT003", name="smart-turn-detection-engine", severity="warning", since="2025-03")
 def check(persona: Persona, options: None) -> Iterator[Finding]:
     """`smart_turn_detection` is on but the STT engine in effect does not support it.
 

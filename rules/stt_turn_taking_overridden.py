@@ -15,7 +15,7 @@ _REPLACED_BY = {
 }
 
 
-@rule(code="STT005", name="stt-turn-taking-overridden", severity="warning", first_revision="2025-12")
+@rule(code="STT005", name="stt-turn-taking-overridden", severity="warning", since="2025-12")
 def check(persona: Persona, options: None) -> Iterator[Finding]:
     """STT turn-taking fields are set while `conversational_flow` uses Sparrow-1, which overrides them.
 

@@ -8,7 +8,7 @@ from linter.diagnostic import Finding
 from linter.rule import Persona, rule
 
 
-@rule(code="TTS010", name="tts-model-with-azure", severity="error", first_revision="2026-06")
+@rule(code="TTS010", name="tts-model-with-azure", severity="error", since="2026-06")
 def check(persona: Persona, options: None) -> Iterator[Finding]:
     """`tts_model_name` is set while `tts_engine` is `azure`.
 

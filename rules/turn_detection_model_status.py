@@ -9,7 +9,7 @@ from linter.rule import Persona, rule
 from rules._layers import status_finding
 
 
-@rule(code="FLOW006", name="turn-detection-model-status", severity="warning", first_revision="2025-12")
+@rule(code="FLOW006", name="turn-detection-model-status", severity="warning", since="2025-12")
 def check(persona: Persona, options: None) -> Iterator[Finding]:
     """`turn_detection_model` is deprecated (`sparrow-0`) or not documented (`sparrow-2`) in the revision.
 

@@ -8,7 +8,7 @@ from linter.diagnostic import Finding
 from linter.rule import Persona, rule
 
 
-@rule(code="FLOW001", name="turn-detection-spelling", severity="warning", first_revision="2025-12")
+@rule(code="FLOW001", name="turn-detection-spelling", severity="warning", since="2025-12")
 def check(persona: Persona, options: None) -> Iterator[Finding]:
     """`turn_detection_model` uses the time-based spelling the selected revision does not document.
 

@@ -13,6 +13,7 @@ from jsonschema import Draft202012Validator
 
 from linter import lint_paths
 from linter.cli import cli
+from linter.tavus import revisions
 
 REPO = Path(__file__).resolve().parent.parent
 GOOD = '{"persona_name": "Echo", "pipeline_mode": "echo"}\n'
@@ -128,7 +129,7 @@ def test_schema_layer_and_versions() -> None:
     code, _, err = run("schema", "--version", "2024-10", "--layer", "perception")
     assert code == 2 and "vqa" in err
     code, out, _ = run("versions")
-    assert code == 0 and len(out.splitlines()) == 8 and "(default)" in out
+    assert code == 0 and len(out.splitlines()) == len(revisions.NAMES) and "(default)" in out
 
 
 def test_rules_and_explain() -> None:

@@ -28,8 +28,8 @@ CASES = Path(__file__).resolve().parent / "schemas"
 EXAMPLES = ROOT / "examples"
 PAL_EXAMPLE = Path(__file__).resolve().parent / "data" / "pal-example.json"
 BASE = "https://raw.githubusercontent.com/persona-lint/persona-lint/main/schemas/"
-VERSIONS = ["2024-10", "2025-03", "2025-08", "2025-12", "2026-02", "2026-03", "2026-06",
-            "pal-2026-06", "2026-09", "pal-2026-09"]
+# One folder per revision; tests/test_revisions.py checks both against linter/tavus/revisions.py.
+VERSIONS = sorted(path.parent.name for path in SCHEMAS.glob("*/persona.schema.json"))
 NEWEST = "2026-09"
 NEWEST_PAL = "pal-2026-09"
 # Keywords whose values are data, not subschemas: never look for "$ref" inside them.

@@ -10,13 +10,14 @@ from typing import Any
 
 from linter.diagnostic import Severity
 from linter.engine.declaration import Rule, split_doc
+from linter.tavus import revisions
 
 
 def _code(code: str, name: str, severity: str, doc: str) -> Rule[Any]:
     summary, why = split_doc(doc)
     return Rule(
-        code=code, name=name, severity=Severity(severity), summary=summary, why=why, since="0.1.0",
-        first_revision=None, last_revision=None, check=None, options=None, module=__name__,
+        code=code, name=name, severity=Severity(severity), summary=summary, why=why, added="0.1.0",
+        kinds=revisions.KINDS, since=None, check=None, options=None, module=__name__,
     )
 
 

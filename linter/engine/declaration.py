@@ -42,9 +42,9 @@ class Rule(NamedTuple, Generic[Options]):
     severity: Severity
     summary: str
     why: str
-    since: str
-    first_revision: str | None
-    last_revision: str | None
+    added: str
+    kinds: tuple[revisions.Kind, ...]
+    since: str | None
     check: CheckFunction | None
     options: type[Options] | None
     module: str
@@ -54,9 +54,8 @@ class Rule(NamedTuple, Generic[Options]):
         return self.code.rstrip("0123456789")
 
     def applies_to(self, revision: str) -> bool:
-        if self.first_revision and revisions.order(revision) < revisions.order(self.first_revision):
-            return False
-        return not (self.last_revision and revisions.order(revision) > revisions.order(self.last_revision))
+        """Whether the rule runs on a body of ``revision``: by its kind and date, never its position."""
+        return revisions.selects(revision, self.kinds, self.since)
 
     def default_options(self) -> Options | None:
         return self.options() if self.options is not None else None
@@ -67,27 +66,37 @@ def rule(
     code: str,
     name: str,
     severity: str,
-    since: str = "0.1.0",
-    first_revision: str | None = None,
-    last_revision: str | None = None,
+    kinds: tuple[revisions.Kind, ...] = revisions.KINDS,
+    since: str | None = None,
+    added: str = "0.1.0",
     options: type[Any] | None = None,
 ) -> Callable[[CheckFunction], Rule[Any]]:
     """Declare a rule; the function's docstring is its documentation.
 
     The first docstring line is the summary; the rest (starting with ``Why:``) is the page
-    ``persona-lint explain CODE`` prints. ``first_revision``/``last_revision`` bound the API
-    revisions the rule applies to.
+    ``persona-lint explain CODE`` prints. The rule applies to the API revisions of ``kinds``
+    (``"persona"``, ``"pal"``; default both) dated on or after revision ``since`` (default: all),
+    so a new revision of those kinds gets the rule without touching it. ``added`` is the
+    persona-lint version that introduced the rule.
     """
+    _check_scope(code, kinds, since)
 
     def declare(check: CheckFunction) -> Rule[Any]:
         summary, why = split_doc(inspect.getdoc(check) or "")
         return Rule(
-            code=code, name=name, severity=Severity(severity), summary=summary, why=why, since=since,
-            first_revision=first_revision, last_revision=last_revision, check=check,
-            options=options, module=check.__module__,
+            code=code, name=name, severity=Severity(severity), summary=summary, why=why, added=added,
+            kinds=tuple(kinds), since=since, check=check, options=options, module=check.__module__,
         )
 
     return declare
+
+
+def _check_scope(code: str, kinds: tuple[str, ...], since: str | None) -> None:
+    # A typo here would silently switch the rule off for every revision: refuse it where it is made.
+    if not kinds or any(kind not in revisions.KINDS for kind in kinds):
+        raise ValueError(f"rule {code}: kinds must be a non-empty tuple of {revisions.KINDS}, not {kinds!r}")
+    if since is not None and since not in revisions.BY_NAME:
+        raise ValueError(f"rule {code}: since={since!r} is not a revision; known: {', '.join(revisions.NAMES)}")
 
 
 def split_doc(doc: str) -> tuple[str, str]:

@@ -89,5 +89,6 @@ def _from_finding(document: Document, code: str, finding: Finding, rule_set: Rul
     severity = active.severity if active else rule.severity
     span = document.span(finding.pointer, finding.target)
     return Diagnostic(
-        document.path, span, rule.code, rule.name, severity, finding.message, finding.pointer, finding.hint
+        document.path, span, rule.code, rule.name, severity, finding.message, finding.pointer, finding.hint,
+        finding.fix,
     )

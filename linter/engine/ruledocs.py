@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from linter.engine.declaration import FAMILIES, Rule
+from linter.tavus import revisions
 
 DOCS_URL = "https://github.com/persona-lint/persona-lint/blob/main/docs/rules/{code}.md"
 
@@ -18,21 +19,13 @@ def url(rule: Rule[Any]) -> str:
 
 def page(rule: Rule[Any]) -> str:
     """The Markdown page of ``rule``."""
-    if rule.first_revision and rule.last_revision:
-        span = f"{rule.first_revision} to {rule.last_revision}"
-    elif rule.first_revision:
-        span = f"{rule.first_revision} and later"
-    elif rule.last_revision:
-        span = f"up to {rule.last_revision}"
-    else:
-        span = "all"
     lines = [
         f"# {rule.code} {rule.name}",
         "",
         f"- Family: {rule.family} ({FAMILIES.get(rule.family, '')})",
         f"- Default severity: {rule.severity.value}",
-        f"- API revisions: {span}",
-        f"- Since: persona-lint {rule.since}",
+        f"- API revisions: {scope(rule)}",
+        f"- Since: persona-lint {rule.added}",
         "",
         rule.summary,
         "",
@@ -47,6 +40,19 @@ def page(rule: Rule[Any]) -> str:
             lines.append(f"- `{option.name.replace('_', '-')}` (default `{default!r}`): {doc}")
         lines.append("")
     return "\n".join(lines)
+
+
+def scope(rule: Rule[Any]) -> str:
+    """The revisions ``rule`` applies to, in words: ``all``, ``PAL bodies (/v2/pals)``, ``2025-12 and later``."""
+    words = [] if set(rule.kinds) == set(revisions.KINDS) else [
+        " and ".join(f"{_KIND_WORDS[kind]} bodies ({revisions.ENDPOINTS[kind]})" for kind in rule.kinds)
+    ]
+    if rule.since is not None:
+        words.append(f"{rule.since} and later")
+    return ", ".join(words) or "all"
+
+
+_KIND_WORDS = {"persona": "persona", "pal": "PAL"}
 
 
 def write_all(directory: Path) -> list[Path]:

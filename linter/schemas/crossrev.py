@@ -34,7 +34,7 @@ def other_revisions_hint(parent: str, key: str, revision: str) -> str | None:
     having = [name for name in revisions.NAMES if name != revision and defines(name, place, key)]
     if not having:
         return None
-    newer = [name for name in having if revisions.order(name) > revisions.order(revision)]
+    newer = [name for name in having if revisions.newer(name, revision)]
     older = [name for name in having if name not in newer]
     if older and not newer:
         span = older[0] if len(older) == 1 else f"{older[0]} to {older[-1]}"
