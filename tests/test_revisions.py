@@ -68,7 +68,7 @@ def test_revisions_are_listed_oldest_first_and_no_two_of_a_kind_share_a_date() -
 def test_the_defaults_are_the_newest_revision_of_each_kind() -> None:
     assert max((r for r in REVISIONS if r.kind == "persona"), key=lambda r: r.date).name == revisions.DEFAULT
     assert max((r for r in REVISIONS if r.kind == "pal"), key=lambda r: r.date).name == revisions.PAL_DEFAULT
-    assert (revisions.DEFAULT, revisions.PAL_DEFAULT) == ("2026-06", "pal-2026-06")
+    assert (revisions.DEFAULT, revisions.PAL_DEFAULT) == ("2026-09", "pal-2026-09")
 
 
 def test_which_is_newer_never_depends_on_list_position(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -122,8 +122,10 @@ def test_a_rule_declares_its_revisions_by_kind_and_since() -> None:
     assert applicable() == list(NAMES)
     assert applicable(kinds=("persona",)) == PERSONA_NAMES
     assert applicable(kinds=("pal",)) == PAL_NAMES
-    assert applicable(since="2025-12") == ["2025-12", "2026-02", "2026-03", "2026-06", "pal-2026-06"]
-    assert applicable(kinds=("persona",), since="2026-03") == ["2026-03", "2026-06"]
+    assert applicable(since="2025-12") == [
+        "2025-12", "2026-02", "2026-03", "2026-06", "pal-2026-06", "2026-09", "pal-2026-09",
+    ]
+    assert applicable(kinds=("persona",), since="2026-03") == ["2026-03", "2026-06", "2026-09"]
 
 
 @pytest.mark.parametrize(
@@ -149,7 +151,8 @@ def test_the_rules_json_lists_kinds_since_and_revisions() -> None:
     rows = {row["code"]: row for row in json.loads(result.stdout)}
     assert rows["TOOL016"]["kinds"] == ["persona"] and rows["TOOL016"]["since"] is None
     assert rows["TOOL016"]["revisions"] == PERSONA_NAMES
-    assert rows["FLOW005"]["since"] == "2026-06" and rows["FLOW005"]["revisions"] == ["2026-06", "pal-2026-06"]
+    assert rows["FLOW005"]["since"] == "2026-06"
+    assert rows["FLOW005"]["revisions"] == ["2026-06", "pal-2026-06", "2026-09", "pal-2026-09"]
     assert rows["SCH001"]["revisions"] == list(NAMES)
 
 

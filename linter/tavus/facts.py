@@ -128,6 +128,9 @@ class Facts(NamedTuple):
     time_based_spellings: frozenset[str] = frozenset({"time-based", "timebased"})
     cf_v1_fields: frozenset[str] = frozenset({"turn_commitment", "active_listening"})
     unverified_turn_detection_models: frozenset[str] = frozenset()
+    # perception, flow and top level of the 2026-09 revisions (linter/tavus/evidence.py gives the sources)
+    raw_audio_turn_models: frozenset[str] = frozenset()  # read the raw audio: voice_isolation has no effect
+    disclosure_types: MappingProxyType[str, Choice] = MappingProxyType({})
 
 
 _LEGACY_HOSTED = _choices({
@@ -177,6 +180,26 @@ _PAL_HOSTED = _choices({
     "tavus-llama-4": Choice("removed", "tavus-glm-4.7", "Llama personas were migrated on 2025-12-18"),
 })
 
+# 2026-09: observed in public code of July-October 2026, see linter/tavus/evidence.py.
+_GLM_TO_GEMMA = Choice(
+    "deprecated", "tavus-gemma-4", "deprecated in favour of tavus-gemma-4, observed in public code since 2026-07"
+)
+_NEW_HOSTED = {
+    "tavus-gemma-4": CURRENT,
+    "tavus-gemma-4-thinking": CURRENT,
+    "tavus-gpt-5.6-sol": CURRENT,
+    "tavus-gpt-5.6-terra": CURRENT,
+}
+_2026_09_HOSTED = _choices({**_2026_HOSTED, **_NEW_HOSTED, "tavus-glm-4.7": _GLM_TO_GEMMA})
+_PAL_2026_09_HOSTED = _choices({
+    **{
+        name: choice._replace(replacement="tavus-gemma-4") if choice.replacement == "tavus-glm-4.7" else choice
+        for name, choice in _PAL_HOSTED.items() if name != "tavus-glm-4.7"
+    },
+    **_NEW_HOSTED,
+    "tavus-glm-4.7": _GLM_TO_GEMMA,
+})
+
 _TTS_PLAYHT = _choices({"cartesia": CURRENT, "elevenlabs": CURRENT, "playht": CURRENT})
 _TTS_PLAYHT_DEPRECATED = _choices({
     "cartesia": CURRENT,
@@ -194,6 +217,8 @@ _TTS_AZURE = _choices({
     "azure": CURRENT,
     "playht": Choice("removed", "cartesia", "PlayHT was removed on 2026-01-08"),
 })
+
+_TTS_2026_09 = _choices({"tavus-auto": CURRENT, **_TTS_AZURE})
 
 _STT_EARLY = _choices({"tavus-turbo": CURRENT, "tavus-advanced": CURRENT})
 _STT_2026_03 = _choices({
@@ -221,6 +246,9 @@ _RAVEN_PAL = _choices({
     "raven-0": Choice("deprecated", "raven-1", "PAL pages list only raven-1 and off"),
 })
 
+_RAVEN_2026_09 = _choices({**_RAVEN_1, "raven-2": CURRENT})
+_RAVEN_PAL_2026_09 = _choices({**_RAVEN_PAL, "raven-2": CURRENT})
+
 _NO_FLOW = _choices({})
 _FLOW_2025 = _choices({
     "sparrow-1": CURRENT,
@@ -234,6 +262,9 @@ _FLOW_2026_06 = _choices({
     "timebased": CURRENT,
     "time-based": Choice("deprecated", "timebased", "the June 2026 docs spell it timebased"),
 })
+
+_FLOW_2026_09 = _choices({**_FLOW_2026_06, "sparrow-2": CURRENT})
+_DISCLOSURE = _choices({"auto": CURRENT, "always": CURRENT})
 
 _MODES = _choices({
     "full": CURRENT,
@@ -321,6 +352,25 @@ _TABLE: dict[str, dict[str, object]] = {
             "conferencing", "capabilities", "knowledge_base",
         }),
     ),
+    "2026-09": dict(
+        hosted_models=_2026_09_HOSTED, default_model="tavus-gpt-oss", tts_engines=_TTS_2026_09,
+        stt_engines=_STT_2026_03, hotwords_engines=None, perception_models=_RAVEN_2026_09,
+        raven_models=_RAVENS_1, audio_models=frozenset({"raven-1"}), perception_renamed=True,
+        has_conversational_flow=True, turn_detection_models=_FLOW_2026_09, context_deprecated=True,
+        emotion_control_cartesia_only=False,
+        layers=frozenset({"llm", "tts", "stt", "perception", "conversational_flow", "sts", "transport"}),
+    ),
+    "pal-2026-09": dict(
+        hosted_models=_PAL_2026_09_HOSTED, default_model="tavus-gemma-4", tts_engines=_TTS_2026_09,
+        stt_engines=_STT_2026_03, hotwords_engines=None, perception_models=_RAVEN_PAL_2026_09,
+        raven_models=_RAVENS_1, audio_models=frozenset({"raven-1"}), perception_renamed=True,
+        has_conversational_flow=True, turn_detection_models=_FLOW_2026_09, context_deprecated=True,
+        emotion_control_cartesia_only=False,
+        layers=frozenset({
+            "llm", "tts", "stt", "perception", "conversational_flow", "sts", "transport",
+            "conferencing", "capabilities", "knowledge_base",
+        }),
+    ),
 }
 
 
@@ -341,6 +391,16 @@ _LAYER_FACTS: dict[str, dict[str, object]] = {
         default_stt_engine="tavus-auto", model_tokens_limits=MappingProxyType({"tavus-glm-4.7": 200_000}),
         unverified_turn_detection_models=frozenset({"sparrow-2"}),  # user code only (open question 11)
         **_2026_LAYERS,
+    ),
+    # sparrow-2 is the account default from September 2026 (observed in public code quoting the docs).
+    "2026-09": dict(
+        default_stt_engine="tavus-auto", default_turn_detection_model="sparrow-2",
+        raw_audio_turn_models=frozenset({"sparrow-2"}), **_2026_LAYERS,
+    ),
+    "pal-2026-09": dict(
+        default_stt_engine="tavus-auto", default_turn_detection_model="sparrow-2",
+        model_tokens_limits=MappingProxyType({"tavus-glm-4.7": 200_000}),
+        raw_audio_turn_models=frozenset({"sparrow-2"}), disclosure_types=_DISCLOSURE, **_2026_LAYERS,
     ),
 }
 
