@@ -23,7 +23,7 @@ from linter.util.closest import closest
 CONFIG_FILES = (".persona-lint.toml", "pyproject.toml")
 _KEYS = (
     "schema-version", "select", "extend-select", "ignore", "severity", "per-file-ignores",
-    "options", "exclude",
+    "options", "exclude", "ignore-old-data",
 )
 
 
@@ -43,6 +43,8 @@ class Settings:
     per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()
     options: tuple[tuple[str, tuple[tuple[str, Any], ...]], ...] = ()
     exclude: tuple[str, ...] = ()
+    ignore_old_data: bool = False
+    """No notice when persona-lint's data of the Tavus API is more than six months old."""
     root: Path | None = None
     source: str | None = None
 
@@ -167,6 +169,7 @@ def parse_table(table: Mapping[str, Any], where: str, root: Path | None = None) 
         per_file_ignores=_per_file(table.get("per-file-ignores", {}), where),
         options=_options(table.get("options", {}), where),
         exclude=_strings(table, "exclude", where),
+        ignore_old_data=_boolean(table, "ignore-old-data", where),
         root=root,
         source=where,
     )
@@ -191,6 +194,13 @@ def _strings(table: Mapping[str, Any], key: str, where: str) -> tuple[str, ...]:
     if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
         raise ConfigError(f"{where}: {key} must be a list of strings")
     return tuple(value)
+
+
+def _boolean(table: Mapping[str, Any], key: str, where: str) -> bool:
+    value = table.get(key, False)
+    if not isinstance(value, bool):
+        raise ConfigError(f"{where}: {key} must be true or false, not {value!r}")
+    return value
 
 
 def _severities(value: Any, where: str) -> tuple[tuple[str, Severity], ...]:

@@ -42,6 +42,10 @@ def render(result: LintResult, out: TextIO) -> None:
             "infos": counts["info"],
         },
         "findings": [as_dict(d) for d in result.diagnostics],
+        "api_data": [
+            {"path": path, "revision": used.revision, "data_date": used.data_date}
+            for path, used in result.api_data.items()
+        ],
     }
     json.dump(document, out, indent=2, ensure_ascii=False)
     out.write("\n")

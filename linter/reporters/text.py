@@ -44,4 +44,7 @@ def render(result: LintResult, out: TextIO, *, show_source: bool = False) -> Non
         out.write(line(diagnostic) + "\n")
         if excerpts is not None:
             out.writelines(part + "\n" for part in excerpts.excerpt(diagnostic))
+    for path, used in result.api_data.items():
+        data = f"persona-lint's data of it is from {used.data_date}"
+        out.write(f"{path}: checked against revision {used.revision}; {data}\n")
     out.write(summary(result) + "\n")

@@ -13,7 +13,9 @@ from linter.document.source import MAX_FILE_BYTES, parse
 from linter.engine import lint as engine
 from linter.engine import selection
 from linter.run.files import Missing, Target
-from linter.run.model import FileReport, Request
+from linter.run.model import ApiData, FileReport, Request
+from linter.schemas.association import choose_revision
+from linter.tavus.evidence import data_date
 from linter.tavus.persona import PERSONA_KEYS
 from linter.tavus.secrets import redact_source
 
@@ -40,7 +42,15 @@ def check_target(target: Target, request: Request, stdin: BinaryIO | None = None
     diagnostics = tuple(engine.lint_with_settings(document, settings, request.revision))
     # The kept source feeds --show-source: mask secrets there too (linter.secrets).
     kept = redact_source(document.text, document.value) if diagnostics and request.keep_sources else None
-    return FileReport(shown, diagnostics, text=kept)
+    api_data = None
+    if any(d.code in DATA_AGE_CODES for d in diagnostics):
+        revision = choose_revision(document, request.revision, settings.schema_version)
+        api_data = ApiData(revision, data_date(revision))
+    return FileReport(shown, diagnostics, text=kept, api_data=api_data)
+
+
+DATA_AGE_CODES = frozenset({"SCH009"})
+"""Findings about names persona-lint may not know yet: the report says how old its data is."""
 
 
 def settings_of(request: Request, path: str) -> Settings:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 
 from linter.diagnostic import Diagnostic
@@ -24,6 +25,16 @@ class Request:
     """Worker processes for many files (``linter.parallel``); 1 checks everything in this process."""
     keep_sources: bool = True
     """Keep the (masked) text of files with findings, for ``--show-source``; else hold no text at all."""
+    today: date | None = None
+    """The day the age of persona-lint's API data is measured against; ``None``: the system's date."""
+
+
+@dataclass(frozen=True, slots=True)
+class ApiData:
+    """Which revision checked a file and how old persona-lint's data of it is (``YYYY-MM``)."""
+
+    revision: str
+    data_date: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,6 +44,8 @@ class FileReport:
     checked: bool = True
     text: str | None = None
     """The decoded source, kept only when there are diagnostics (for ``--show-source``)."""
+    api_data: ApiData | None = None
+    """The revision and data date used, for a file with findings about names persona-lint may not know yet."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,3 +59,5 @@ class LintResult:
     """Every checked file, in order (JUnit reports one test case per file)."""
     sources: Mapping[str, str] = field(default_factory=dict, compare=False, hash=False)
     """Source text of the files that have diagnostics, by path (costs nothing for clean files)."""
+    api_data: Mapping[str, ApiData] = field(default_factory=dict, compare=False, hash=False)
+    """For files with findings about names persona-lint may not know yet: the revision and data date used."""

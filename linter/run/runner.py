@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import date
 from typing import BinaryIO
 
 from linter.config.settings import clear_caches
 from linter.diagnostic import Diagnostic
+from linter.run.age import old_data_notice
 from linter.run.check import check_item, settings_of
 from linter.run.files import EmptyDirectory, Missing, Target, expand
-from linter.run.model import FileReport, LintResult, Request
+from linter.run.model import ApiData, FileReport, LintResult, Request
 
 
 def run(request: Request, stdin: BinaryIO | None = None) -> LintResult:
@@ -18,14 +20,21 @@ def run(request: Request, stdin: BinaryIO | None = None) -> LintResult:
     notices: list[str] = []
     paths: list[str] = []
     sources: dict[str, str] = {}
+    api_data: dict[str, ApiData] = {}
     for report in iter_reports(request, stdin, notices):
         if report.checked:
             paths.append(report.path)
         if report.text is not None:
             sources[report.path] = report.text
+        if report.api_data is not None:
+            api_data[report.path] = report.api_data
         diagnostics.extend(report.diagnostics)
     diagnostics.sort(key=lambda d: d.sort_key)
-    return LintResult(tuple(diagnostics), len(paths), tuple(notices), tuple(paths), sources)
+    ignore_old = settings_of(request, request.paths[0] if request.paths else ".").ignore_old_data
+    old_data = old_data_notice(request.today or date.today(), ignore_old)
+    if old_data is not None:
+        notices.append(old_data)
+    return LintResult(tuple(diagnostics), len(paths), tuple(notices), tuple(paths), sources, api_data)
 
 
 def iter_reports(request: Request, stdin: BinaryIO | None, notices: list[str]) -> Iterator[FileReport]:
