@@ -85,7 +85,7 @@ def test_unknown_key_of_an_older_revision_names_that_revision() -> None:
     text = '{"persona_name": "A", "pipeline_mode": "echo", "layers": {"vqa": {"enabled": true}}}'
     [finding] = lint_text(text)
     assert finding.code == "SCH001"
-    expected = "'vqa' belongs to revision 2024-10, not 2026-06: remove it or check the file against that revision"
+    expected = "'vqa' belongs to revision 2024-10, not 2026-09: remove it or check the file against that revision"
     assert finding.hint == expected
 
 

@@ -101,9 +101,14 @@ def _unknown_properties(error: Failure, where: str, revision: str | None) -> Ite
         member = ptr.join(where, name)
         hint = other_revisions_hint(where, name, revision) if revision else None
         close = closest(name, known) if hint is None else None
-        hint = hint or (f"did you mean {close!r}?" if close else None)
         where_text = f"in {_name(where)}" if where else "at the top level"
-        message = f"unknown property {name!r} {where_text}; the API ignores keys it does not know"
+        if hint is not None:
+            # A key of another revision is an API field (some are echoed back by the API itself):
+            # whether this API version ignores it is not known, so the message does not say so.
+            message = f"property {name!r} {where_text} is not part of revision {revision}"
+        else:
+            message = f"unknown property {name!r} {where_text}; the API ignores keys it does not know"
+        hint = hint or (f"did you mean {close!r}?" if close else None)
         yield SchemaFinding("SCH001", Finding(member, message, target="key", hint=hint))
 
 
