@@ -18,7 +18,7 @@ from linter.engine.registry import RegistryError
 from linter.tavus import revisions
 from linter.util.version import VERSION as __version__
 
-EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
+EXIT_USAGE = 2
 OUTPUT_FORMATS = ("auto", "text", "json", "sarif", "github", "junit", "gitlab")
 """``auto`` plus :data:`linter.reporters.FORMATS` (spelled out so ``--help`` imports nothing)."""
 
@@ -151,7 +151,8 @@ def lsp() -> None:
 
 @cli.command()
 def versions() -> None:
-    """List the API revisions, oldest first: how new persona-lint's data of each is, what changed in it."""
+    """List the API revisions (persona bodies, then PAL bodies, each oldest first): how new
+    persona-lint's data of each is and what changed in it."""
     from linter.tavus.evidence import data_date
 
     width = max(len(name) for name in revisions.NAMES)

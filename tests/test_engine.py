@@ -7,7 +7,7 @@ from typing import Any
 
 from jsonschema import Draft202012Validator
 
-from linter import lint_text
+from linter import DEFAULT_REVISION, lint_text
 from linter.config.settings import DEFAULT
 from linter.diagnostic import Finding, Severity
 from linter.document.source import parse
@@ -85,7 +85,9 @@ def test_unknown_key_of_an_older_revision_names_that_revision() -> None:
     text = '{"persona_name": "A", "pipeline_mode": "echo", "layers": {"vqa": {"enabled": true}}}'
     [finding] = lint_text(text)
     assert finding.code == "SCH001"
-    expected = "'vqa' belongs to revision 2024-10, not 2026-09: remove it or check the file against that revision"
+    expected = (
+        f"'vqa' belongs to revision 2024-10, not {DEFAULT_REVISION}: remove it or check the file against that revision"
+    )
     assert finding.hint == expected
 
 

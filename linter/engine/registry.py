@@ -38,11 +38,6 @@ def by_key() -> MappingProxyType[str, Rule[Any]]:
     return MappingProxyType(table)
 
 
-def checks() -> tuple[Rule[Any], ...]:
-    """The rules that have a check function (not the engine's SYN/SCH/INT codes)."""
-    return tuple(rule for rule in all_rules() if rule.check is not None)
-
-
 def _rules_package() -> ModuleType:
     import rules
 

@@ -75,10 +75,6 @@ def layer_uri(revision: str, layer: str) -> str:
     return urljoin(root, str(layers[layer]["$ref"]))
 
 
-def layers_of(revision: str) -> list[str]:
-    return sorted(schema(persona_uri(revision))["properties"]["layers"].get("properties", {}))
-
-
 @cache
 def registry() -> Registry[Any]:
     """All bundled schemas as a :class:`referencing.Registry` that never touches the network."""

@@ -1,4 +1,8 @@
-"""What each API revision knows, as data: one table, read by the rules (never literals in rules).
+"""What each API revision knows, as data read by the rules (never literals in rules).
+
+The oldest revision is written in full; every other revision holds only its changes on top of
+the revision it builds on (the previous one of its kind; the first PAL revision builds on the
+newest persona revision before it), the way a newer folder of ``schemas/`` holds only what changed.
 
 Every value cites ``../shared/reference/tavus-persona-api.md``: section 2 (fields), 5.1
 (dated changes) and 5.4 (enum matrix). Where the reference is unsure the table says so in a
@@ -9,7 +13,7 @@ from __future__ import annotations
 
 from functools import cache
 from types import MappingProxyType
-from typing import Literal, NamedTuple
+from typing import Literal, NamedTuple, TypedDict
 
 from linter.tavus import revisions
 
@@ -108,7 +112,6 @@ class Facts(NamedTuple):
     has_conversational_flow: bool
     turn_detection_models: MappingProxyType[str, Choice]
     # top level (1)
-    pipeline_modes: MappingProxyType[str, Choice]
     context_deprecated: bool
     emotion_control_cartesia_only: bool
     prompt_tokens_limit: int
@@ -131,6 +134,42 @@ class Facts(NamedTuple):
     # perception, flow and top level of the 2026-09 revisions (linter/tavus/evidence.py gives the sources)
     raw_audio_turn_models: frozenset[str] = frozenset()  # read the raw audio: voice_isolation has no effect
     disclosure_types: MappingProxyType[str, Choice] = MappingProxyType({})
+
+
+class Changes(TypedDict, total=False):
+    """What a revision changes on top of the revision it builds on: any field of :class:`Facts`
+    but its identity, each replaced whole (as a newer schema folder replaces whole files)."""
+
+    hosted_models: MappingProxyType[str, Choice]
+    default_model: str
+    tts_engines: MappingProxyType[str, Choice]
+    stt_engines: MappingProxyType[str, Choice]
+    hotwords_engines: frozenset[str] | None
+    smart_turn_engines: frozenset[str]
+    perception_models: MappingProxyType[str, Choice]
+    raven_models: frozenset[str]
+    audio_models: frozenset[str]
+    perception_renamed: bool
+    has_conversational_flow: bool
+    turn_detection_models: MappingProxyType[str, Choice]
+    context_deprecated: bool
+    emotion_control_cartesia_only: bool
+    prompt_tokens_limit: int
+    layers: frozenset[str]
+    hosted_extra_body_keys: frozenset[str]
+    prompt_tokens_recommended: int
+    model_tokens_limits: MappingProxyType[str, int]
+    voice_families: tuple[VoiceFamily, ...]
+    default_tts_model: str | None
+    default_stt_engine: str
+    guide_only_levels: MappingProxyType[str, str]
+    default_turn_detection_model: str
+    overriding_turn_models: frozenset[str]
+    time_based_spellings: frozenset[str]
+    cf_v1_fields: frozenset[str]
+    unverified_turn_detection_models: frozenset[str]
+    raw_audio_turn_models: frozenset[str]
+    disclosure_types: MappingProxyType[str, Choice]
 
 
 _LEGACY_HOSTED = _choices({
@@ -266,149 +305,80 @@ _FLOW_2026_06 = _choices({
 _FLOW_2026_09 = _choices({**_FLOW_2026_06, "sparrow-2": CURRENT})
 _DISCLOSURE = _choices({"auto": CURRENT, "always": CURRENT})
 
-_MODES = _choices({
-    "full": CURRENT,
-    "echo": CURRENT,
-    "speech-to-speech": Choice("deprecated", "full", "legacy guide only"),
-})
-
 _RAVENS_0 = frozenset({"raven-0"})
 _RAVENS_1 = frozenset({"raven-0", "raven-1"})
 _ADVANCED = frozenset({"tavus-advanced"})
 
-
-def _row(revision: str, **values: object) -> Facts:
-    return Facts(revision=revision, pal=revisions.BY_NAME[revision].pal, **values)  # type: ignore[arg-type]
-
-
-_BASE: dict[str, object] = dict(
-    pipeline_modes=_MODES,
-    context_deprecated=False,
-    emotion_control_cartesia_only=True,
-    prompt_tokens_limit=32_000,
-    smart_turn_engines=_ADVANCED,
-    audio_models=frozenset(),
-    perception_renamed=False,
-)
-
-_TABLE: dict[str, dict[str, object]] = {
-    "2024-10": dict(
-        hosted_models=_LEGACY_HOSTED, default_model="tavus-llama", tts_engines=_TTS_PLAYHT,
-        stt_engines=_STT_EARLY, hotwords_engines=_ADVANCED, perception_models=_NO_PERCEPTION,
-        raven_models=frozenset(), has_conversational_flow=False, turn_detection_models=_NO_FLOW,
-        prompt_tokens_limit=120_000,  # early-2025 snapshot said 120,000 tokens [S1b]
-        layers=frozenset({"llm", "tts", "stt", "vqa", "sts"}),
-    ),
-    "2025-03": dict(
-        hosted_models=_LEGACY_HOSTED, default_model="tavus-llama", tts_engines=_TTS_PLAYHT,
-        stt_engines=_STT_EARLY, hotwords_engines=_ADVANCED, perception_models=_RAVEN_0,
-        raven_models=_RAVENS_0, has_conversational_flow=False, turn_detection_models=_NO_FLOW,
-        layers=frozenset({"llm", "tts", "stt", "perception", "sts", "transport"}),
-    ),
-    "2025-08": dict(
-        hosted_models=_LLAMA_4_HOSTED, default_model="tavus-llama-4", tts_engines=_TTS_PLAYHT,
-        stt_engines=_STT_EARLY, hotwords_engines=_ADVANCED, perception_models=_RAVEN_0,
-        raven_models=_RAVENS_0, has_conversational_flow=False, turn_detection_models=_NO_FLOW,
-        layers=frozenset({"llm", "tts", "stt", "perception", "sts", "transport"}),
-    ),
-    "2025-12": dict(
-        hosted_models=_GPT_OSS_HOSTED, default_model="tavus-gpt-oss", tts_engines=_TTS_PLAYHT_DEPRECATED,
-        stt_engines=_STT_EARLY, hotwords_engines=_ADVANCED, perception_models=_RAVEN_0,
-        raven_models=_RAVENS_0, has_conversational_flow=True, turn_detection_models=_FLOW_2025,
-        layers=frozenset({"llm", "tts", "stt", "perception", "conversational_flow", "sts", "transport"}),
-    ),
-    "2026-02": dict(
-        hosted_models=_2026_HOSTED, default_model="tavus-gpt-oss", tts_engines=_TTS_2026,
-        stt_engines=_STT_EARLY, hotwords_engines=_ADVANCED, perception_models=_RAVEN_1,
-        raven_models=_RAVENS_1, audio_models=frozenset({"raven-1"}), perception_renamed=True,
-        has_conversational_flow=True, turn_detection_models=_FLOW_2025, context_deprecated=True,
-        emotion_control_cartesia_only=False,
-        layers=frozenset({"llm", "tts", "stt", "perception", "conversational_flow", "sts", "transport"}),
-    ),
-    "2026-03": dict(
-        hosted_models=_2026_HOSTED, default_model="tavus-gpt-oss", tts_engines=_TTS_2026,
-        stt_engines=_STT_2026_03, hotwords_engines=None, perception_models=_RAVEN_1,
-        raven_models=_RAVENS_1, audio_models=frozenset({"raven-1"}), perception_renamed=True,
-        has_conversational_flow=True, turn_detection_models=_FLOW_2025, context_deprecated=True,
-        emotion_control_cartesia_only=False,
-        layers=frozenset({"llm", "tts", "stt", "perception", "conversational_flow", "sts", "transport"}),
-    ),
-    "2026-06": dict(
-        hosted_models=_2026_HOSTED, default_model="tavus-gpt-oss", tts_engines=_TTS_AZURE,
-        stt_engines=_STT_2026_03, hotwords_engines=None, perception_models=_RAVEN_1,
-        raven_models=_RAVENS_1, audio_models=frozenset({"raven-1"}), perception_renamed=True,
-        has_conversational_flow=True, turn_detection_models=_FLOW_2026_06, context_deprecated=True,
-        emotion_control_cartesia_only=False,
-        layers=frozenset({"llm", "tts", "stt", "perception", "conversational_flow", "sts", "transport"}),
-    ),
-    "pal-2026-06": dict(
-        hosted_models=_PAL_HOSTED, default_model="tavus-glm-4.7", tts_engines=_TTS_AZURE,
-        stt_engines=_STT_2026_03, hotwords_engines=None, perception_models=_RAVEN_PAL,
-        raven_models=_RAVENS_1, audio_models=frozenset({"raven-1"}), perception_renamed=True,
-        has_conversational_flow=True, turn_detection_models=_FLOW_2026_06, context_deprecated=True,
-        emotion_control_cartesia_only=False,
-        layers=frozenset({
-            "llm", "tts", "stt", "perception", "conversational_flow", "sts", "transport",
-            "conferencing", "capabilities", "knowledge_base",
-        }),
-    ),
-    "2026-09": dict(
-        hosted_models=_2026_09_HOSTED, default_model="tavus-gpt-oss", tts_engines=_TTS_2026_09,
-        stt_engines=_STT_2026_03, hotwords_engines=None, perception_models=_RAVEN_2026_09,
-        raven_models=_RAVENS_1, audio_models=frozenset({"raven-1"}), perception_renamed=True,
-        has_conversational_flow=True, turn_detection_models=_FLOW_2026_09, context_deprecated=True,
-        emotion_control_cartesia_only=False,
-        layers=frozenset({"llm", "tts", "stt", "perception", "conversational_flow", "sts", "transport"}),
-    ),
-    "pal-2026-09": dict(
-        hosted_models=_PAL_2026_09_HOSTED, default_model="tavus-gemma-4", tts_engines=_TTS_2026_09,
-        stt_engines=_STT_2026_03, hotwords_engines=None, perception_models=_RAVEN_PAL_2026_09,
-        raven_models=_RAVENS_1, audio_models=frozenset({"raven-1"}), perception_renamed=True,
-        has_conversational_flow=True, turn_detection_models=_FLOW_2026_09, context_deprecated=True,
-        emotion_control_cartesia_only=False,
-        layers=frozenset({
-            "llm", "tts", "stt", "perception", "conversational_flow", "sts", "transport",
-            "conferencing", "capabilities", "knowledge_base",
-        }),
-    ),
-}
-
-
-_2026_LAYERS: dict[str, object] = dict(
-    hosted_extra_body_keys=_HOSTED_EXTRA_BODY, default_tts_model="sonic-3",
-)
-_LAYER_FACTS: dict[str, dict[str, object]] = {
+_OLDEST = Facts(
+    revision="2024-10", pal=False,
+    hosted_models=_LEGACY_HOSTED, default_model="tavus-llama", tts_engines=_TTS_PLAYHT,
+    stt_engines=_STT_EARLY, hotwords_engines=_ADVANCED, smart_turn_engines=_ADVANCED,
+    perception_models=_NO_PERCEPTION, raven_models=frozenset(), audio_models=frozenset(), perception_renamed=False,
+    has_conversational_flow=False, turn_detection_models=_NO_FLOW,
+    context_deprecated=False, emotion_control_cartesia_only=True,
+    prompt_tokens_limit=120_000,  # early-2025 snapshot said 120,000 tokens [S1b]
     # Recommended prompt size: "degradation above 100,000" (early 2025), 25,000 (2025), 5,000 (2026) [S1b], [S6a-e]
-    "2024-10": dict(prompt_tokens_recommended=100_000),
-    "2025-03": dict(prompt_tokens_recommended=25_000),
-    "2025-08": dict(prompt_tokens_recommended=25_000),
-    # Sonic-3 default and temperature/top_p documented from 2025-11-27/2025-12-18 [S15]
-    "2025-12": dict(prompt_tokens_recommended=25_000, **_2026_LAYERS),
-    "2026-02": _2026_LAYERS,
-    "2026-03": dict(default_stt_engine="tavus-auto", **_2026_LAYERS),
-    "2026-06": dict(default_stt_engine="tavus-auto", **_2026_LAYERS),
-    "pal-2026-06": dict(
-        default_stt_engine="tavus-auto", model_tokens_limits=MappingProxyType({"tavus-glm-4.7": 200_000}),
-        unverified_turn_detection_models=frozenset({"sparrow-2"}),  # user code only (open question 11)
-        **_2026_LAYERS,
+    prompt_tokens_recommended=100_000,
+    layers=frozenset({"llm", "tts", "stt", "vqa", "sts"}),
+)
+"""The oldest revision in full; every other revision is its changes on top of the one before it."""
+
+_CHANGES: dict[str, Changes] = {
+    "2024-10": Changes(),
+    "2025-03": Changes(
+        perception_models=_RAVEN_0, raven_models=_RAVENS_0,
+        prompt_tokens_limit=32_000, prompt_tokens_recommended=25_000,
+        layers=frozenset({"llm", "tts", "stt", "perception", "sts", "transport"}),
     ),
-    # sparrow-2 is the account default from September 2026 (observed in public code quoting the docs).
-    "2026-09": dict(
-        default_stt_engine="tavus-auto", default_turn_detection_model="sparrow-2",
-        raw_audio_turn_models=frozenset({"sparrow-2"}), **_2026_LAYERS,
+    "2025-08": Changes(hosted_models=_LLAMA_4_HOSTED, default_model="tavus-llama-4"),
+    "2025-12": Changes(
+        hosted_models=_GPT_OSS_HOSTED, default_model="tavus-gpt-oss", tts_engines=_TTS_PLAYHT_DEPRECATED,
+        has_conversational_flow=True, turn_detection_models=_FLOW_2025,
+        layers=frozenset({"llm", "tts", "stt", "perception", "conversational_flow", "sts", "transport"}),
+        # Sonic-3 default and temperature/top_p documented from 2025-11-27/2025-12-18 [S15]
+        hosted_extra_body_keys=_HOSTED_EXTRA_BODY, default_tts_model="sonic-3",
     ),
-    "pal-2026-09": dict(
-        default_stt_engine="tavus-auto", default_turn_detection_model="sparrow-2",
+    "2026-02": Changes(
+        hosted_models=_2026_HOSTED, tts_engines=_TTS_2026,
+        perception_models=_RAVEN_1, raven_models=_RAVENS_1, audio_models=frozenset({"raven-1"}),
+        perception_renamed=True, context_deprecated=True, emotion_control_cartesia_only=False,
+        prompt_tokens_recommended=5_000,
+    ),
+    "2026-03": Changes(stt_engines=_STT_2026_03, hotwords_engines=None, default_stt_engine="tavus-auto"),
+    "2026-06": Changes(tts_engines=_TTS_AZURE, turn_detection_models=_FLOW_2026_06),
+    # Builds on 2026-06: a PAL body is a persona body with renamed and added fields.
+    "pal-2026-06": Changes(
+        hosted_models=_PAL_HOSTED, default_model="tavus-glm-4.7", perception_models=_RAVEN_PAL,
+        layers=frozenset({
+            "llm", "tts", "stt", "perception", "conversational_flow", "sts", "transport",
+            "conferencing", "capabilities", "knowledge_base",
+        }),
         model_tokens_limits=MappingProxyType({"tavus-glm-4.7": 200_000}),
-        raw_audio_turn_models=frozenset({"sparrow-2"}), disclosure_types=_DISCLOSURE, **_2026_LAYERS,
+        unverified_turn_detection_models=frozenset({"sparrow-2"}),  # user code only (open question 11)
+    ),
+    # Observed in public code of July-October 2026 (linter/tavus/evidence.py). sparrow-2 is the
+    # account default from September 2026 and reads the raw audio itself.
+    "2026-09": Changes(
+        hosted_models=_2026_09_HOSTED, tts_engines=_TTS_2026_09, perception_models=_RAVEN_2026_09,
+        turn_detection_models=_FLOW_2026_09, default_turn_detection_model="sparrow-2",
+        raw_audio_turn_models=frozenset({"sparrow-2"}),
+    ),
+    "pal-2026-09": Changes(
+        hosted_models=_PAL_2026_09_HOSTED, default_model="tavus-gemma-4", tts_engines=_TTS_2026_09,
+        perception_models=_RAVEN_PAL_2026_09, turn_detection_models=_FLOW_2026_09,
+        default_turn_detection_model="sparrow-2", unverified_turn_detection_models=frozenset(),
+        raw_audio_turn_models=frozenset({"sparrow-2"}), disclosure_types=_DISCLOSURE,
     ),
 }
 
 
 @cache
 def facts(revision: str) -> Facts:
-    """The facts of ``revision`` (a name from :data:`linter.revisions.NAMES`)."""
-    return _row(revision, **{**_BASE, **_TABLE[revision], **_LAYER_FACTS.get(revision, {})})
+    """The facts of ``revision`` (a name from :data:`linter.revisions.NAMES`): the facts of the
+    revision it builds on (:func:`linter.tavus.revisions.previous`) with its own changes."""
+    base = revisions.previous(revision)
+    before = _OLDEST if base is None else facts(base.name)
+    return before._replace(revision=revision, pal=revisions.BY_NAME[revision].pal, **_CHANGES[revision])
 
 
 PERCEPTION_RENAMES: MappingProxyType[str, str] = MappingProxyType({

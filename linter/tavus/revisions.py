@@ -111,8 +111,8 @@ _DECLARED: tuple[Revision, ...] = (
     ),
 )
 
-REVISIONS: tuple[Revision, ...] = tuple(sorted(_DECLARED, key=lambda r: (r.date, r.kind, r.name)))
-"""Every revision, oldest first (by date; a persona and a PAL revision of one day: persona first)."""
+REVISIONS: tuple[Revision, ...] = tuple(sorted(_DECLARED, key=lambda r: (KINDS.index(r.kind), r.date)))
+"""Every revision, by kind (persona bodies, then PAL bodies), oldest first within a kind."""
 BY_NAME: dict[str, Revision] = {revision.name: revision for revision in REVISIONS}
 NAMES: tuple[str, ...] = tuple(BY_NAME)
 
