@@ -109,8 +109,8 @@ EDIT_KINDS: tuple[type[ReplaceValue], type[RenameKey], type[RemoveMember], type[
 )
 
 Applicability: TypeAlias = Literal["safe", "unsafe"]
-"""``safe``: the fix keeps what the persona means, ``--fix`` may apply it; ``unsafe``: it may change
-what the persona does, so it is only applied when the user asks for unsafe fixes."""
+"""``safe``: the fix keeps what the persona means; ``unsafe``: it may change what the persona does
+(ruff's applicability levels)."""
 
 
 @dataclass(frozen=True, slots=True)

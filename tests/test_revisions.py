@@ -18,6 +18,7 @@ from linter.engine.registry import all_rules
 from linter.engine.ruledocs import scope
 from linter.rule import Finding, Persona, rule
 from linter.tavus import revisions
+from linter.tavus.facts import _CHANGES
 from linter.tavus.revisions import KINDS, NAMES, REVISIONS, Revision
 
 REPO = Path(__file__).resolve().parent.parent
@@ -108,12 +109,12 @@ def test_every_rule_of_the_newest_revision_applies_to_a_newer_one(kind: str, mon
 
 
 def test_persona_only_rules_keep_applying_to_a_newer_persona_revision(monkeypatch: pytest.MonkeyPatch) -> None:
-    hypothetical = Revision("2026-09", "persona", datetime.date(2026, 9, 4), "hypothetical")
+    hypothetical = Revision("2027-01", "persona", datetime.date(2027, 1, 4), "hypothetical")
     monkeypatch.setitem(revisions.BY_NAME, hypothetical.name, hypothetical)
     by_code = {r.code: r for r in all_rules()}
     for code in ("TOOL016", "TOOL017", "PERC001"):
         assert by_code[code].kinds == ("persona",)
-        assert by_code[code].applies_to("2026-09") and not by_code[code].applies_to("pal-2026-06"), code
+        assert by_code[code].applies_to("2027-01") and not by_code[code].applies_to("pal-2026-06"), code
 
 
 def test_a_rule_declares_its_revisions_by_kind_and_since() -> None:
@@ -185,3 +186,21 @@ def test_every_revision_has_a_schema_folder_and_nothing_else_does() -> None:
     folders = {path.parent.name for path in (REPO / "schemas").glob("*/persona.schema.json")}
     assert folders == set(NAMES)
     assert sorted(VERSIONS) == sorted(NAMES) and NEWEST == revisions.DEFAULT
+
+
+def test_every_revision_has_a_schema_folder_a_facts_entry_and_a_versions_summary() -> None:
+    versions = CliRunner().invoke(cli, ["versions"]).stdout.splitlines()
+    for revision in REVISIONS:
+        assert (REPO / "schemas" / revision.name / "persona.schema.json").is_file(), revision.name
+        assert revision.name in _CHANGES, f"{revision.name} has no entry in linter/tavus/facts.py's _CHANGES"
+        assert revision.summary.strip(), f"{revision.name} has no summary"
+        assert any(line.split()[0] == revision.name and revision.summary in line for line in versions)
+
+
+def test_the_update_guide_names_files_that_exist() -> None:
+    guide = (REPO / "docs" / "updating-the-api-data.md").read_text(encoding="utf-8")
+    named = set(re.findall(r"`((?:linter|tests|schemas|docs)/[\w./-]+\.(?:py|md|json))`", guide))
+    assert {"linter/tavus/revisions.py", "linter/tavus/facts.py", "schemas/CONTRACT.md"} <= named
+    example = "2027-01"  # the guide's example revision: its files are the ones to create
+    assert [path for path in sorted(named) if example not in path and not (REPO / path).is_file()] == []
+    assert "`_CHANGES`" in guide and "`Changes(" in guide

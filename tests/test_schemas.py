@@ -30,8 +30,8 @@ PAL_EXAMPLE = Path(__file__).resolve().parent / "data" / "pal-example.json"
 BASE = "https://raw.githubusercontent.com/persona-lint/persona-lint/main/schemas/"
 # One folder per revision; tests/test_revisions.py checks both against linter/tavus/revisions.py.
 VERSIONS = sorted(path.parent.name for path in SCHEMAS.glob("*/persona.schema.json"))
-NEWEST = "2026-09"
-NEWEST_PAL = "pal-2026-09"
+NEWEST = max(name for name in VERSIONS if not name.startswith("pal-"))  # YYYY-MM names sort by date
+NEWEST_PAL = max(name for name in VERSIONS if name.startswith("pal-"))
 # Keywords whose values are data, not subschemas: never look for "$ref" inside them.
 DATA_KEYWORDS = {"examples", "default", "const", "enum"}
 

@@ -24,7 +24,7 @@ _PAL_ONLY_KEYS = ("pal_name", "default_face_id", "pal_id")
 
 
 def inferred_revision(document: Document) -> str | None:
-    """``pal-2026-06`` for a body that can only be a PAL (``pal_name``, ``default_face_id``)."""
+    """The newest PAL revision for a body that can only be a PAL (``pal_name``, ``default_face_id``)."""
     value = document.value
     if isinstance(value, dict) and any(key in value for key in _PAL_ONLY_KEYS):
         return revisions.PAL_DEFAULT

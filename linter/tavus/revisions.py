@@ -1,8 +1,8 @@
 """The Tavus API revisions persona-lint knows, as data.
 
 A revision is a body shape: its kind (a ``persona`` body for ``/v2/personas`` or a ``pal`` body
-for ``/v2/pals``), its name (the month from which the shape is believed valid) and its date, the
-newest dated change it includes. Several dated changes are merged into one revision where only
+for ``/v2/pals``), its date (the newest dated change it includes) and its name (the month of that
+date, ``pal-`` in front for a PAL body). Several dated changes are merged into one revision where only
 additive fields changed; ``merges`` lists them and the summary says so. Dates come from the Tavus
 changelog (https://docs.tavus.io/sections/changelog/changelog).
 
