@@ -77,3 +77,12 @@ def test_pal_interruptibility_on_personas_is_one_finding() -> None:
     body = {**PERSONA, "layers": {"conversational_flow": {"pal_interruptibility": "high"}}}
     assert [d.code for d in lint_text(json.dumps(body))] == ["FLOW008"]
     assert [d.code for d in lint_text(json.dumps(body), schema_version="2026-06")] == ["FLOW008"]
+
+
+def test_a_key_the_api_returns_does_not_claim_the_api_ignores_it() -> None:
+    body = {**PERSONA, "is_published": True, "layers": {"perception": {"screen_tools": []}}}
+    findings = lint_text(json.dumps(body))
+    assert [d.pointer for d in findings] == ["/is_published", "/layers/perception/screen_tools"]
+    for finding in findings:
+        assert "ignores" not in finding.message and "not part of revision 2026-09" in finding.message
+        assert finding.hint == "public code reads it back from the API; it is not documented as a field you send"

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 from linter.diagnostic import Finding
 from linter.schemas import store as schemas
 from linter.schemas.crossrev import other_revisions_hint
+from linter.tavus.evidence import READ_BACK
 from linter.tavus.redact import show
 from linter.util import pointer as ptr
 from linter.util.closest import closest
@@ -102,10 +103,13 @@ def _unknown_properties(error: Failure, where: str, revision: str | None) -> Ite
         hint = other_revisions_hint(where, name, revision) if revision else None
         close = closest(name, known) if hint is None else None
         where_text = f"in {_name(where)}" if where else "at the top level"
-        if hint is not None:
-            # A key of another revision is an API field (some are echoed back by the API itself):
-            # whether this API version ignores it is not known, so the message does not say so.
+        if hint is not None or member in READ_BACK:
+            # A key of another revision, or one public code reads back from the API, is an API
+            # field: whether this API version ignores it in a body is not known, so the message
+            # does not say so.
             message = f"property {name!r} {where_text} is not part of revision {revision}"
+            if hint is None:
+                hint = "public code reads it back from the API; it is not documented as a field you send"
         else:
             message = f"unknown property {name!r} {where_text}; the API ignores keys it does not know"
         hint = hint or (f"did you mean {close!r}?" if close else None)

@@ -211,3 +211,11 @@ def explain_value(name: str) -> str:
         subject = f"{value!r} at {pointer}" if value is not None else f"field {pointer}"
         lines.append(f"{subject} ({revision}, {revisions.ENDPOINTS[kind]}): {entry.describe()}\n")
     return "".join(lines)
+
+
+READ_BACK: frozenset[str] = frozenset({
+    # Keys public code reads back from GET /v2/personas/{id} or GET /v2/pals/{id} and that no
+    # revision's body defines (observed in public code, 2026-08 to 2026-10): the API knows them.
+    "/is_published", "/skills", "/layers/perception/screen_awareness_queries", "/layers/perception/screen_tools",
+})
+"""JSON Pointers of keys the API returns but persona-lint's schemas do not define for a body."""
