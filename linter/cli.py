@@ -275,11 +275,15 @@ def settings(path: str, config: Path | None, schema_version: str | None) -> None
 
 @cli.command()
 def versions() -> None:
-    """List the API revisions (persona bodies, then PAL bodies, each oldest first) with what changed in each."""
+    """List the API revisions (persona bodies, then PAL bodies, each oldest first): how new
+    persona-lint's data of each is and what changed in it."""
+    from linter.tavus.evidence import data_date
+
     width = max(len(name) for name in revisions.NAMES)
     for revision in revisions.REVISIONS:
         marker = " (default)" if revision.name == revisions.DEFAULT else ""
-        click.echo(f"{revision.name:<{width}}  {revision.summary}{marker}")
+        dated = f"data from {data_date(revision.name)}"
+        click.echo(f"{revision.name:<{width}}  {dated}  {revision.summary}{marker}")
 
 
 @cli.command("rules")
@@ -310,19 +314,25 @@ _FIX_MARKS = {"safe": "[*]", "unsafe": "[!]", "safe or unsafe": "[*]", "none": "
 
 
 @cli.command()
-@click.argument("rule")
+@click.argument("rule", metavar="RULE|NAME")
 def explain(rule: str) -> None:
-    """Print the documentation page of a rule (by code or name)."""
+    """Print the documentation page of a rule (by code or name), or where a field or value's facts come from."""
     from linter.engine.registry import BUILT_IN, by_key, origin
     from linter.engine.ruledocs import page
 
     found = by_key().get(rule) or by_key().get(rule.upper())
-    if found is None:
-        _fail(f"unknown rule {rule!r}; 'persona-lint rules' lists them")
-    else:
+    if found is not None:
         click.echo(page(found), nl=False)
         if origin(found) != BUILT_IN:
             click.echo(f"Source: plugin {origin(found)}")
+        return
+    from linter.tavus.evidence import explain_value
+
+    facts = explain_value(rule)
+    if not facts:
+        _fail(f"unknown rule {rule!r} (nor a field or value persona-lint has evidence for); "
+              "'persona-lint rules' lists the rules")
+    click.echo(facts, nl=False)
 
 
 def _write_baseline(path: Path, diagnostics: tuple[Any, ...]) -> None:

@@ -43,8 +43,10 @@ def check(persona: Persona, options: None) -> Iterator[Finding]:
         yield Finding(wrong.pointer, message, target="key", hint=hint, supersedes_schema=True, fix=fix)
     for value in WRONG_VALUES:
         if persona.get(value.pointer) == value.value:
+            known = getattr(persona.facts, value.facts_field) if value.facts_field else ()
+            hint = f"did you mean {value.correction!r}?" if value.correction in known else value.hint
             yield Finding(value.pointer, f"'{ptr.display(value.pointer)}' is {value.value!r}, which is no engine",
-                          hint=value.hint, supersedes_schema=True)
+                          hint=hint, supersedes_schema=True)
 
 
 def _awareness_hint(persona: Persona) -> str:

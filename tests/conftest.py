@@ -34,3 +34,10 @@ def no_internet(monkeypatch: pytest.MonkeyPatch) -> None:
             return _original(self, *args)  # type: ignore[operator]
 
         monkeypatch.setattr(socket.socket, name, refuse)
+
+
+@pytest.fixture(autouse=True)
+def no_old_data_notice(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Tests never depend on the clock: the notice about old API data is off, except in the tests
+    of that notice, which remove this variable and fix "today" themselves (tests/test_api_data_age.py)."""
+    monkeypatch.setenv("PERSONA_LINT_IGNORE_OLD_DATA", "1")

@@ -12,7 +12,7 @@ from linter.lsp.analysis import parse_only
 from linter.tavus import revisions
 
 TTS_KEYS = {"tts_engine", "external_voice_id", "voice_settings"}
-ENGINES = ["cartesia", "elevenlabs", "azure"]
+ENGINES = ["tavus-auto", "cartesia", "elevenlabs", "azure"]  # 2026-09, the default, adds tavus-auto
 
 
 def labels(text: str, cursor: int | None = None, fmt: str = "json") -> list[str]:

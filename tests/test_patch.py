@@ -10,6 +10,7 @@ from click.testing import CliRunner
 from linter import fix_text, lint_patch, lint_paths, lint_text
 from linter.cli import cli
 from linter.document.patch import kind_of, looks_like_patch, named_as_patch
+from linter.tavus import revisions
 from linter.util.pointer import syntax_error
 
 DATA = Path(__file__).parent / "data" / "patch"
@@ -308,7 +309,7 @@ def test_language_server_analysis_of_a_patch() -> None:
     offered = [label for label, _, _ in completions(analysis, Position(1, 32))]
     assert "/layers/llm/model" in offered and "/layers/llm/tools" in offered
     hover = hover_text(analyse("/tmp/ops.json", text.replace("/mod", "/model")), Position(1, 32))
-    assert hover is not None and hover[0].startswith("`/layers/llm/model` (2026-06)")
+    assert hover is not None and hover[0].startswith(f"`/layers/llm/model` ({revisions.DEFAULT})")
 
 
 def _readme_block(marker: str) -> str:
@@ -371,10 +372,10 @@ def test_a_patch_of_pal_only_fields_is_read_as_a_pal_body() -> None:
 def test_with_base_the_patch_takes_the_base_personas_revision(tmp_path: Path) -> None:
     pal = '{"pal_name": "Anna", "default_face_id": "rf4e9d9790f0", "system_prompt": "Hi.", "layers": {}}'
     persona = '{"persona_name": "Anna", "system_prompt": "Hi.", "layers": {}}'
-    text = '[{"op": "add", "path": "/greeting", "value": "Hello!"}]'
+    text = '[{"op": "add", "path": "/disclosure_type", "value": "always"}]'  # a PAL-only field
     assert lint_patch(text, "p.json", pal, base_path="pal.json") == []
     assert codes(lint_patch(text, "p.json", persona, base_path="persona.json")) == [
-        ("SCH001", "/greeting")
+        ("SCH001", "/disclosure_type")
     ]
 
 

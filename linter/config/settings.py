@@ -30,7 +30,7 @@ MAX_CONFIG_BYTES = 1024 * 1024
 huge generated ``pyproject.toml`` must end in an error, not in a hang or an exhausted memory."""
 _KEYS = (
     "schema-version", "select", "extend-select", "ignore", "severity", "per-file-ignores",
-    "options", "exclude", "patches", "bases", *adoption.ADOPTION_KEYS,
+    "options", "exclude", "patches", "bases", "ignore-old-data", *adoption.ADOPTION_KEYS,
 )
 
 
@@ -54,6 +54,8 @@ class Settings:
     """Globs of files that are JSON Patch bodies whatever their name or content."""
     bases: tuple[tuple[str, str], ...] = ()
     """Patch globs and the persona file (relative to the configuration) each applies to."""
+    ignore_old_data: bool = False
+    """No notice when persona-lint's data of the Tavus API is more than six months old."""
     root: Path | None = None
     source: str | None = None
     adoption: adoption.Adoption = adoption.NO_ADOPTION
@@ -224,6 +226,7 @@ def parse_table(table: Mapping[str, Any], where: str, root: Path | None = None) 
         exclude=_strings(table, "exclude", where),
         patches=_strings(table, "patches", where),
         bases=_bases(table.get("bases", {}), where),
+        ignore_old_data=_boolean(table, "ignore-old-data", where),
         root=root,
         source=where,
         adoption=replace(adopted, pointer_ignores=pointed + adopted.pointer_ignores),
@@ -272,6 +275,13 @@ def _strings(table: Mapping[str, Any], key: str, where: str) -> tuple[str, ...]:
     if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
         raise ConfigError(f"{where}: {key} must be a list of strings")
     return tuple(value)
+
+
+def _boolean(table: Mapping[str, Any], key: str, where: str) -> bool:
+    value = table.get(key, False)
+    if not isinstance(value, bool):
+        raise ConfigError(f"{where}: {key} must be true or false, not {value!r}")
+    return value
 
 
 def _severities(value: Any, where: str) -> tuple[tuple[str, Severity], ...]:

@@ -17,6 +17,8 @@ from linter.document.patch import Kind
 from linter.document.source import parse
 from linter.engine import lint as engine
 from linter.schemas import association, schemahelp
+from linter.tavus import revisions
+from linter.tavus.evidence import evidence
 from linter.tavus.persona import PERSONA_KEYS
 from linter.util import pointer
 
@@ -140,9 +142,22 @@ def hover_text(analysis: Analysis, position: Position) -> tuple[str, Span] | Non
             return None
         member = named
     description = schemahelp.describe(analysis.revision, member)
-    if description is None:
+    source = _evidence(analysis, member)
+    if description is None and source is None:
         return None
-    return f"`{member}` ({analysis.revision})\n\n{description}", span
+    text = "\n\n".join(part for part in (description, source) if part)
+    return f"`{member}` ({analysis.revision})\n\n{text}", span
+
+
+def _evidence(analysis: Analysis, member: str) -> str | None:
+    """Where persona-lint's knowledge of the value (or else the field) under the cursor comes from."""
+    kind = revisions.BY_NAME[analysis.revision].kind
+    value = _value(analysis.document.value, member)
+    found = (evidence(kind, member, value) if isinstance(value, str) else None) or evidence(kind, member)
+    if found is None or revisions.newest(kind).name != analysis.revision:
+        return None
+    subject = f"`{value}`" if isinstance(value, str) and evidence(kind, member, value) else "this field"
+    return f"Evidence for {subject}: {found.describe()}"
 
 
 def _patch_path(analysis: Analysis, member: str) -> str | None:

@@ -47,6 +47,10 @@ def render(result: LintResult, out: TextIO) -> None:
             as_dict(s.diagnostic) | {"suppression": {"kind": s.kind, "justification": s.justification}}
             for s in result.suppressed
         ],
+        "api_data": [
+            {"path": path, "revision": used.revision, "data_date": used.data_date}
+            for path, used in result.api_data.items()
+        ],
     }
     json.dump(document, out, indent=2, ensure_ascii=False)
     out.write("\n")

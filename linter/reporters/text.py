@@ -79,6 +79,9 @@ def render(
             out.writelines(part + "\n" for part in excerpts.excerpt(diagnostic))
     if show_suppressed:
         out.writelines(suppressed_line(item) + "\n" for item in result.suppressed)
+    for path, used in result.api_data.items():
+        data = f"persona-lint's data of it is from {used.data_date}"
+        out.write(f"{path}: checked against revision {used.revision}; {data}\n")
     out.write(summary(result) + "\n")
     fixable = fixable_line(result.diagnostics, unsafe_fixes)
     if fixable:

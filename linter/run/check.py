@@ -22,7 +22,9 @@ from linter.engine.adopt import lint_file
 from linter.fix.apply import Refused, fix_document, fixable, reparse
 from linter.fix.write import unfixable_encoding, unified_diff, write_fixed
 from linter.run.files import Missing, Target
-from linter.run.model import FileFixes, FileReport, Request
+from linter.run.model import ApiData, FileFixes, FileReport, Request
+from linter.schemas.association import choose_revision
+from linter.tavus.evidence import data_date
 from linter.tavus.masking import masked_source
 from linter.tavus.persona import PERSONA_KEYS
 from linter.util.lazy_regex import LazyPattern
@@ -63,10 +65,18 @@ def check_target(target: Target, request: Request, stdin: BinaryIO | None = None
     others: tuple[tuple[str, str], ...] = ()
     if base is not None and request.keep_sources and any(d.path == base.path for d in diagnostics):
         others = ((base.path, masked_source(base)),)
+    api_data = None
+    if any(d.code in DATA_AGE_CODES for d in diagnostics):
+        revision = choose_revision(document, request.revision, settings.schema_version)
+        api_data = ApiData(revision, data_date(revision))
     return FileReport(
         shown, diagnostics, text=kept, other_texts=others, suppressed=outcome.suppressed, origin=target.origin,
-        fixes=fixes,
+        fixes=fixes, api_data=api_data,
     )
+
+
+DATA_AGE_CODES = frozenset({"SCH011"})
+"""Findings about names persona-lint may not know yet: the report says how old its data is."""
 
 
 def _fix(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 from typing import Literal
 
@@ -43,6 +44,8 @@ class Request:
     """Walks skip what ``.gitignore`` files ignore."""
     force_exclude: bool = False
     """``exclude`` patterns apply to files named explicitly too (pre-commit names every file)."""
+    today: date | None = None
+    """The day the age of persona-lint's API data is measured against; ``None``: the system's date."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,6 +62,14 @@ class FileFixes:
 
 
 @dataclass(frozen=True, slots=True)
+class ApiData:
+    """Which revision checked a file and how old persona-lint's data of it is (``YYYY-MM``)."""
+
+    revision: str
+    data_date: str
+
+
+@dataclass(frozen=True, slots=True)
 class FileReport:
     path: str
     diagnostics: tuple[Diagnostic, ...]
@@ -72,6 +83,8 @@ class FileReport:
     """What suppressions and the baseline silenced in this file (``--show-suppressed``)."""
     origin: str | None = None
     """The named directory a walked file was found under (``None`` for a named file)."""
+    api_data: ApiData | None = None
+    """The revision and data date used, for a file with findings about names persona-lint may not know yet."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,3 +102,5 @@ class LintResult:
     """What ``--fix`` did, one entry per file it changed or would change."""
     suppressed: tuple[Suppressed, ...] = ()
     """Findings a suppression or the baseline silenced (``--show-suppressed`` lists them)."""
+    api_data: Mapping[str, ApiData] = field(default_factory=dict, compare=False, hash=False)
+    """For files with findings about names persona-lint may not know yet: the revision and data date used."""

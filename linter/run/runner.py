@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterator
+from datetime import date
 from functools import partial
 from typing import BinaryIO
 
@@ -12,9 +13,10 @@ from linter.diagnostic import Diagnostic
 from linter.engine.selection import resolve
 from linter.engine.suppress import Suppressed
 from linter.run import files
+from linter.run.age import old_data_notice
 from linter.run.check import check_item, is_excluded, settings_of
 from linter.run.files import EmptyDirectory, Missing, Target, expand
-from linter.run.model import FileFixes, FileReport, LintResult, Request
+from linter.run.model import ApiData, FileFixes, FileReport, LintResult, Request
 
 
 def run(request: Request, stdin: BinaryIO | None = None) -> LintResult:
@@ -25,6 +27,7 @@ def run(request: Request, stdin: BinaryIO | None = None) -> LintResult:
     sources: dict[str, str] = {}
     fixes: list[FileFixes] = []
     suppressed: list[Suppressed] = []
+    api_data: dict[str, ApiData] = {}
     for report in iter_reports(request, stdin, notices):
         if report.checked:
             paths.append(report.path)
@@ -33,6 +36,8 @@ def run(request: Request, stdin: BinaryIO | None = None) -> LintResult:
         if report.fixes is not None:
             fixes.append(report.fixes)
         sources.update(report.other_texts)
+        if report.api_data is not None:
+            api_data[report.path] = report.api_data
         diagnostics.extend(report.diagnostics)
         suppressed.extend(report.suppressed)
     # A base persona's own findings come again with every patch applied to it (and with the
@@ -44,8 +49,13 @@ def run(request: Request, stdin: BinaryIO | None = None) -> LintResult:
     # A patch's findings may point into its base persona: that file was checked too.
     checked = set(paths)
     paths.extend(sorted({d.path for d in diagnostics} - checked))
+    ignore_old = settings_of(request, request.paths[0] if request.paths else ".").ignore_old_data
+    old_data = old_data_notice(request.today or date.today(), ignore_old)
+    if old_data is not None:
+        notices.append(old_data)
     return LintResult(
-        tuple(diagnostics), len(paths), tuple(notices), tuple(paths), sources, tuple(fixes), tuple(suppressed)
+        tuple(diagnostics), len(paths), tuple(notices), tuple(paths), sources, tuple(fixes), tuple(suppressed),
+        api_data,
     )
 
 

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 from linter.diagnostic import Finding, Fix, RenameKey, ReplaceValue
 from linter.schemas import store as schemas
 from linter.schemas.crossrev import other_revisions_hint
+from linter.tavus.evidence import READ_BACK
 from linter.tavus.redact import show
 from linter.util import pointer as ptr
 from linter.util.closest import closest
@@ -106,9 +107,17 @@ def unknown_key(where: str, name: str, known: list[str], revision: str | None) -
     member = ptr.join(where, name)
     hint = other_revisions_hint(where, name, revision) if revision else None
     close = closest(name, known) if hint is None else None
-    hint = hint or (f"did you mean {close!r}?" if close else None)
     where_text = f"in {_name(where)}" if where else "at the top level"
-    message = f"unknown property {name!r} {where_text}; the API ignores keys it does not know"
+    if hint is not None or member in READ_BACK:
+        # A key of another revision, or one public code reads back from the API, is an API
+        # field: whether this API version ignores it in a body is not known, so the message
+        # does not say so.
+        message = f"property {name!r} {where_text} is not part of revision {revision}"
+        if hint is None:
+            hint = "public code reads it back from the API; it is not documented as a field you send"
+    else:
+        message = f"unknown property {name!r} {where_text}; the API ignores keys it does not know"
+    hint = hint or (f"did you mean {close!r}?" if close else None)
     fix = None
     if close:  # a near miss of a known key: likely, not certain (the engine drops it where the key exists)
         fix = Fix(f"Rename {name!r} to {close!r}", "unsafe", (RenameKey(member, close),))

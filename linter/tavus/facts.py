@@ -131,6 +131,9 @@ class Facts(NamedTuple):
     time_based_spellings: frozenset[str] = frozenset({"time-based", "timebased"})
     cf_v1_fields: frozenset[str] = frozenset({"turn_commitment", "active_listening"})
     unverified_turn_detection_models: frozenset[str] = frozenset()
+    # perception, flow and top level of the 2026-09 revisions (linter/tavus/evidence.py gives the sources)
+    raw_audio_turn_models: frozenset[str] = frozenset()  # read the raw audio: voice_isolation has no effect
+    disclosure_types: MappingProxyType[str, Choice] = MappingProxyType({})
 
 
 class Changes(TypedDict, total=False):
@@ -165,6 +168,8 @@ class Changes(TypedDict, total=False):
     time_based_spellings: frozenset[str]
     cf_v1_fields: frozenset[str]
     unverified_turn_detection_models: frozenset[str]
+    raw_audio_turn_models: frozenset[str]
+    disclosure_types: MappingProxyType[str, Choice]
 
 
 _LEGACY_HOSTED = _choices({
@@ -214,6 +219,26 @@ _PAL_HOSTED = _choices({
     "tavus-llama-4": Choice("removed", "tavus-glm-4.7", "Llama personas were migrated on 2025-12-18"),
 })
 
+# 2026-09: observed in public code of July-October 2026, see linter/tavus/evidence.py.
+_GLM_TO_GEMMA = Choice(
+    "deprecated", "tavus-gemma-4", "deprecated in favour of tavus-gemma-4, observed in public code since 2026-07"
+)
+_NEW_HOSTED = {
+    "tavus-gemma-4": CURRENT,
+    "tavus-gemma-4-thinking": CURRENT,
+    "tavus-gpt-5.6-sol": CURRENT,
+    "tavus-gpt-5.6-terra": CURRENT,
+}
+_2026_09_HOSTED = _choices({**_2026_HOSTED, **_NEW_HOSTED, "tavus-glm-4.7": _GLM_TO_GEMMA})
+_PAL_2026_09_HOSTED = _choices({
+    **{
+        name: choice._replace(replacement="tavus-gemma-4") if choice.replacement == "tavus-glm-4.7" else choice
+        for name, choice in _PAL_HOSTED.items() if name != "tavus-glm-4.7"
+    },
+    **_NEW_HOSTED,
+    "tavus-glm-4.7": _GLM_TO_GEMMA,
+})
+
 _TTS_PLAYHT = _choices({"cartesia": CURRENT, "elevenlabs": CURRENT, "playht": CURRENT})
 _TTS_PLAYHT_DEPRECATED = _choices({
     "cartesia": CURRENT,
@@ -231,6 +256,8 @@ _TTS_AZURE = _choices({
     "azure": CURRENT,
     "playht": Choice("removed", "cartesia", "PlayHT was removed on 2026-01-08"),
 })
+
+_TTS_2026_09 = _choices({"tavus-auto": CURRENT, **_TTS_AZURE})
 
 _STT_EARLY = _choices({"tavus-turbo": CURRENT, "tavus-advanced": CURRENT})
 _STT_2026_03 = _choices({
@@ -258,6 +285,9 @@ _RAVEN_PAL = _choices({
     "raven-0": Choice("deprecated", "raven-1", "PAL pages list only raven-1 and off"),
 })
 
+_RAVEN_2026_09 = _choices({**_RAVEN_1, "raven-2": CURRENT})
+_RAVEN_PAL_2026_09 = _choices({**_RAVEN_PAL, "raven-2": CURRENT})
+
 _NO_FLOW = _choices({})
 _FLOW_2025 = _choices({
     "sparrow-1": CURRENT,
@@ -271,6 +301,9 @@ _FLOW_2026_06 = _choices({
     "timebased": CURRENT,
     "time-based": Choice("deprecated", "timebased", "the June 2026 docs spell it timebased"),
 })
+
+_FLOW_2026_09 = _choices({**_FLOW_2026_06, "sparrow-2": CURRENT})
+_DISCLOSURE = _choices({"auto": CURRENT, "always": CURRENT})
 
 _RAVENS_0 = frozenset({"raven-0"})
 _RAVENS_1 = frozenset({"raven-0", "raven-1"})
@@ -322,6 +355,19 @@ _CHANGES: dict[str, Changes] = {
         }),
         model_tokens_limits=MappingProxyType({"tavus-glm-4.7": 200_000}),
         unverified_turn_detection_models=frozenset({"sparrow-2"}),  # user code only (open question 11)
+    ),
+    # Observed in public code of July-October 2026 (linter/tavus/evidence.py). sparrow-2 is the
+    # account default from September 2026 and reads the raw audio itself.
+    "2026-09": Changes(
+        hosted_models=_2026_09_HOSTED, tts_engines=_TTS_2026_09, perception_models=_RAVEN_2026_09,
+        turn_detection_models=_FLOW_2026_09, default_turn_detection_model="sparrow-2",
+        raw_audio_turn_models=frozenset({"sparrow-2"}),
+    ),
+    "pal-2026-09": Changes(
+        hosted_models=_PAL_2026_09_HOSTED, default_model="tavus-gemma-4", tts_engines=_TTS_2026_09,
+        perception_models=_RAVEN_PAL_2026_09, turn_detection_models=_FLOW_2026_09,
+        default_turn_detection_model="sparrow-2", unverified_turn_detection_models=frozenset(),
+        raw_audio_turn_models=frozenset({"sparrow-2"}), disclosure_types=_DISCLOSURE,
     ),
 }
 

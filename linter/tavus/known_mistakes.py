@@ -65,6 +65,9 @@ class WrongValue(NamedTuple):
     pointer: str
     value: str
     hint: str
+    correction: str = ""
+    """A value the hint names instead, in revisions whose facts list it under ``facts_field``."""
+    facts_field: str = ""
 
 
 WRONG_VALUES: tuple[WrongValue, ...] = (
@@ -72,7 +75,9 @@ WRONG_VALUES: tuple[WrongValue, ...] = (
     WrongValue("/layers/stt/stt_engine", "tavus", "STT engines are named 'tavus-auto', 'tavus-parakeet', ...; "
                "omit 'stt_engine' for the default"),
     WrongValue("/layers/tts/tts_engine", "tavus", "Tavus has no TTS engine of its own: omit 'tts_engine' "
-               "for the default (Cartesia) or name a provider"),
+               "for the default (Cartesia) or name a provider",
+               # Public code of 2026 sends tts_engine "tavus-auto" (linter/tavus/evidence.py).
+               correction="tavus-auto", facts_field="tts_engines"),
 )
 
 

@@ -91,6 +91,24 @@ _DECLARED: tuple[Revision, ...] = (
         "PAL body for /v2/pals: pal_name, default_face_id (required), pal_interruptibility, "
         "layers.conferencing, raven-1/off only, tavus-glm-4.7 default; inline tools legacy.",
     ),
+    Revision(
+        # Observed in public code of July to October 2026 (linter/tavus/evidence.py says which fact
+        # comes from where); dated by sparrow-2 becoming the account default on 2026-09-04.
+        "2026-09", "persona", datetime.date(2026, 9, 4),
+        "/v2/personas body seen in public code of July-October 2026: raven-2, sparrow-2 (default from "
+        "2026-09-04), voice_isolation far, idle_end_behavior, emotion_recognition, greeting, tts_engine "
+        "tavus-auto, tavus-gemma-4 (tavus-glm-4.7 deprecated on 2026-07-24). Engines and models are open "
+        "vocabularies: an unknown name is a warning. A PATCH creates a draft: publish it.",
+        merges=("2026-07-24", "2026-09-04"),
+    ),
+    Revision(
+        # The PAL conversational-flow page gives 2026-09-08 as sparrow-2's default date (quoted in public code).
+        "pal-2026-09", "pal", datetime.date(2026, 9, 8),
+        "/v2/pals body seen in public code of July-October 2026: the 2026-09 changes plus disclosure_type, "
+        "verbal_disclosure, visual_disclosure (EU AI Act), languages; tavus-gemma-4 default, tavus-gemma-4-thinking, "
+        "tavus-gpt-5.6-sol/terra. Engines and models are open vocabularies: an unknown name is a warning.",
+        merges=("2026-07-24", "2026-09-08"),
+    ),
 )
 
 REVISIONS: tuple[Revision, ...] = tuple(sorted(_DECLARED, key=lambda r: (KINDS.index(r.kind), r.date)))
