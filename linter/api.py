@@ -117,9 +117,7 @@ def lint_patch(
     """
     _check_revision(schema_version)
     data = text.encode("utf-8", "surrogatepass") if isinstance(text, str) else text
-    chosen = (settings or DEFAULT).with_overrides(
-        select=tuple(select) if select is not None else None, ignore=tuple(ignore)
-    )
+    chosen = _settings(settings, select, ignore)
     persona = None
     if base is not None:
         persona = parse(base_path, base.encode("utf-8", "surrogatepass") if isinstance(base, str) else base)
