@@ -213,6 +213,10 @@ CLAIMS: dict[str, tuple[str, ...]] = {
         "test_schema_key.py::test_an_unrecognised_schema_url_is_a_warning_with_a_hint",
         "test_schema_key.py::test_a_recognised_schema_url_gives_no_finding",
     ),
+    "The same holds for a YAML modeline": (
+        "test_schema_key.py::test_an_unrecognised_yaml_modeline_is_a_warning_at_its_url",
+        "test_schema_key.py::test_a_modeline_is_not_judged_when_the_schema_key_names_the_revision",
+    ),
     "Hover on a key or value shows its description": ("test_lsp.py::test_hover_shows_the_schema_description",),
     "Each fix is offered as a quick fix": (
         "test_lsp_fixes.py::test_each_fix_is_a_quick_fix_and_safe_ones_are_preferred",

@@ -38,3 +38,27 @@ def test_an_unrecognised_schema_url_is_a_warning_with_a_hint(declared: str, says
 def test_a_recognised_schema_url_gives_no_finding() -> None:
     text = f'{{"$schema": "{store.BASE_URI}2025-03/persona.schema.json", "persona_name": "C", "pipeline_mode": "echo"}}'
     assert lint_text(text, "p.json") == []
+
+
+@pytest.mark.parametrize(
+    ("declared", "says"),
+    [
+        ("./.vscode/persona.schema.json", "is a local path"),
+        (f"{store.BASE_URI}2026-13/persona.schema.json", "names no bundled persona-lint schema"),
+    ],
+)
+def test_an_unrecognised_yaml_modeline_is_a_warning_at_its_url(declared: str, says: str) -> None:
+    text = f"# yaml-language-server: $schema={declared}\npersona_name: Coach\npipeline_mode: echo\n"
+    [finding] = lint_text(text, "p.yaml")
+    assert finding.code == "SCH009" and finding.severity.value == "warning" and says in finding.message
+    assert (finding.span.start.line, finding.span.start.column) == (1, 33)
+    assert (finding.span.end.line, finding.span.end.column) == (1, 33 + len(declared))
+    assert finding.hint is not None and "schema-version in the configuration" in finding.hint
+
+
+def test_a_modeline_is_not_judged_when_the_schema_key_names_the_revision() -> None:
+    text = (f"# yaml-language-server: $schema=./local.json\n$schema: {store.BASE_URI}2025-03/persona.schema.json\n"
+            "persona_name: Coach\npipeline_mode: echo\n")
+    assert lint_text(text, "p.yaml") == []
+    recognised = f"# yaml-language-server: $schema={store.BASE_URI}2025-03/persona.schema.json\npersona_name: C\n"
+    assert lint_text(recognised + "pipeline_mode: echo\n", "p.yaml") == []

@@ -97,12 +97,15 @@ message reports the closest shape."""),
     _code("SCH008", "schema-violation", "error", """Any other schema constraint (unique items, dependent fields, ...).
 
 Why: the value breaks a constraint stated in the revision's schema."""),
-    _code("SCH009", "unknown-schema-url", "warning", """The `$schema` key names no bundled persona-lint schema.
+    _code("SCH009", "unknown-schema-url", "warning", """The `$schema` key, or a YAML file's `# yaml-language-server: $schema=` modeline, names no bundled persona-lint schema.
 
 Why: persona-lint reads the API revision from a `$schema` URL of the form
-`https://raw.githubusercontent.com/persona-lint/persona-lint/main/schemas/<revision>/persona.schema.json`;
-any other value (a typo, a local path such as `./.vscode/persona.schema.json`) is not a
-revision, so the file is checked as if the key were absent. The hint names the URL to use."""),
+`https://raw.githubusercontent.com/persona-lint/persona-lint/main/schemas/<revision>/persona.schema.json`,
+in the `$schema` key or in the modeline that the YAML language server reads
+(https://github.com/redhat-developer/yaml-language-server#using-inlined-schema); any other value
+(a typo, a local path such as `./.vscode/persona.schema.json`) is not a revision, so the file is
+checked as if it named none. The hint names the URL to use; a modeline may keep a local path
+for the editor while the configuration's `schema-version` names the revision."""),
     _code("PATCH001", "patch-not-array", "error", """A patch body is not a JSON Patch array (a merge-style object, say).
 
 Why: `PATCH /v2/personas/{persona_id}` takes an RFC 6902 array of operations

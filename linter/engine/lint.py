@@ -12,7 +12,7 @@ from linter.document.patch import Kind, kind_of
 from linter.engine import registry
 from linter.engine.selection import RuleSet
 from linter.schemas import store as schemas
-from linter.schemas.association import choose_revision, chosen_with_source, declared_revision
+from linter.schemas.association import choose_revision, chosen_with_source, declared_revision, modeline
 from linter.schemas.crossrev import checked_against
 from linter.schemas.validate import validate
 from linter.tavus import revisions
@@ -46,6 +46,7 @@ def lint_document(
                 schema_url = _unknown_schema_url(value["$schema"], document, revision, rule_set)
                 value = {k: v for k, v in value.items() if k != "$schema"}
             findings = _check(value, rule_set, revision) + schema_url
+            problems.extend(_unknown_modeline_url(document, revision, rule_set))
         else:
             kind = kind_name(value)
             problems.append(SyntaxProblem("SYN004", f"the root is {kind}; a persona is a JSON object", START_OF_FILE))
@@ -103,16 +104,35 @@ def _unknown_schema_url(
     """SCH009 when ``$schema`` is a string that names no bundled revision."""
     if not isinstance(declared, str) or not rule_set.enabled("SCH009") or declared_revision(document) is not None:
         return []
+    message, hint = _schema_url_words("'$schema'", declared, revision)
+    hint += "; a local bundle belongs in the editor settings, not in '$schema'"
+    return [("SCH009", Finding("/$schema", message, hint=hint))]
+
+
+def _unknown_modeline_url(document: Document, revision: str, rule_set: RuleSet) -> list[SyntaxProblem]:
+    """SCH009 for a YAML modeline ``$schema=`` that names no bundled revision (no ``$schema`` key)."""
+    value = document.value
+    if not rule_set.enabled("SCH009") or (isinstance(value, dict) and isinstance(value.get("$schema"), str)):
+        return []
+    found = modeline(document)
+    if found is None or declared_revision(document) is not None:
+        return []
+    message, hint = _schema_url_words("the yaml-language-server modeline's $schema", found.group(1), revision)
+    hint += "; or leave the modeline to the editor and set schema-version in the configuration"
+    return [SyntaxProblem("SCH009", message, document.lines.span(found.start(1), found.end(1)), hint=hint)]
+
+
+def _schema_url_words(where: str, declared: str, revision: str) -> tuple[str, str]:
     shown = declared if len(declared) <= 120 else declared[:120] + "..."
     if declared.startswith(("http://", "https://")):
-        message = f"'$schema' {shown!r} names no bundled persona-lint schema; the file is checked against {revision}"
+        message = f"{where} {shown!r} names no bundled persona-lint schema; the file is checked against {revision}"
     else:
-        message = f"'$schema' {shown!r} is a local path, not a revision; the file is checked against {revision}"
+        message = f"{where} {shown!r} is a local path, not a revision; the file is checked against {revision}"
     hint = (
         f"to choose the revision, use {schemas.BASE_URI}<revision>/persona.schema.json with <revision> one of "
-        f"{', '.join(revisions.NAMES)}; a local bundle belongs in the editor settings, not in '$schema'"
+        f"{', '.join(revisions.NAMES)}"
     )
-    return [("SCH009", Finding("/$schema", message, hint=hint))]
+    return message, hint
 
 
 def document_kind(document: Document, settings: Settings, forced: Kind | None = None) -> Kind:

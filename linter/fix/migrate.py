@@ -144,7 +144,7 @@ def _declare(document: Document, source: str, target: str, changes: list[Change]
         made = text_edits(document, Fix("schema", "safe", (ReplaceValue("/$schema", url),)))
         edit = made[0] if made else None
     else:
-        modeline = re.search(r"^#\s*yaml-language-server:\s*\$schema=(\S+)", document.text[:4096], re.MULTILINE)
+        modeline = association.modeline(document)
         if modeline is not None:
             edit = TextEdit(modeline.start(1), modeline.end(1), _renamed(modeline.group(1), declared, target))
     if edit is None:

@@ -55,13 +55,28 @@ def _patches_pal_key(operation: object) -> bool:
     return len(tokens) > 1 and tokens[1] in _PAL_ONLY_KEYS
 
 
+def modeline(document: Document) -> re.Match[str] | None:
+    """A YAML file's ``# yaml-language-server: $schema=<url>`` comment (group 1 is the URL).
+
+    Only the first 4 KiB are searched: the modeline is a header, and a long file's comments
+    are not scanned for one.
+    """
+    return _MODELINE.search(document.text[:4096]) if document.format == "yaml" else None
+
+
+def declared_schema(document: Document) -> str | None:
+    """What a file names as its schema: the ``$schema`` key, else YAML's language-server modeline."""
+    declared = document.value.get("$schema") if isinstance(document.value, dict) else None
+    if isinstance(declared, str):
+        return declared
+    found = modeline(document)
+    return found.group(1) if found else None
+
+
 def declared_revision(document: Document) -> str | None:
     """The revision a file names through ``$schema`` or YAML's language-server modeline."""
-    declared = document.value.get("$schema") if isinstance(document.value, dict) else None
-    if not isinstance(declared, str) and document.format == "yaml":
-        modeline = _MODELINE.search(document.text[:4096])
-        declared = modeline.group(1) if modeline else None
-    if not isinstance(declared, str):
+    declared = declared_schema(document)
+    if declared is None:
         return None
     match = _DECLARED.match(declared) or re.search(r"(?:^|/)((?:pal-)?\d{4}-\d{2})(?:/|\.)", declared)
     return match.group(1) if match and match.group(1) in revisions.BY_NAME else None
