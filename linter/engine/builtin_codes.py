@@ -97,7 +97,7 @@ message reports the closest shape."""),
     _code("SCH008", "schema-violation", "error", """Any other schema constraint (unique items, dependent fields, ...).
 
 Why: the value breaks a constraint stated in the revision's schema."""),
-    _code("SCH009", "unknown-schema-url", "warning", """The `$schema` key, or a YAML file's `# yaml-language-server: $schema=` modeline, names no bundled persona-lint schema.
+    _code("SCH009", "unknown-schema-url", "warning", """`$schema` (key or YAML modeline) names no bundled schema.
 
 Why: persona-lint reads the API revision from a `$schema` URL of the form
 `https://raw.githubusercontent.com/persona-lint/persona-lint/main/schemas/<revision>/persona.schema.json`,
