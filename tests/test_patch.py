@@ -392,3 +392,13 @@ def test_an_operation_inside_a_removed_member_is_one_finding_with_base(tmp_path:
                                         {"op": "add", "path": "/layers/tts/tts_engine", "value": "cartesia"}])
     found = lint_patch(patch.read_text(), str(patch), base.read_text(), base_path=str(base))
     assert codes(found) == [("PATCH011", "/1/path")]
+
+
+def test_a_perception_layer_value_gets_the_prompt_without_tools_rule() -> None:
+    layer = {"perception_model": "raven-1", "visual_tool_prompt": "Call a tool when you see a badge."}
+    text = json.dumps([{"op": "replace", "path": "/layers/perception", "value": layer}])
+    assert codes(lint_patch(text)) == [("PERC011", "/0/value/visual_tool_prompt")]
+    whole = dict(layer, visual_tools=[{"type": "function", "function": {
+        "name": "badge_seen", "description": "A badge is in view.",
+        "parameters": {"type": "object", "properties": {}}}}])
+    assert codes(lint_patch(json.dumps([{"op": "replace", "path": "/layers/perception", "value": whole}]))) == []

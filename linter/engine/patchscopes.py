@@ -43,7 +43,9 @@ SCOPES: dict[str, tuple[str, ...]] = {
         "TTS001", "TTS002", "TTS003", "TTS004", "TTS005", "TTS006", "TTS008", "TTS009", "TTS010",
     )},
     **{code: _layer("stt") for code in ("STT001", "STT002", "STT003", "STT004", "STT006")},
-    **{code: _layer("perception") for code in ("PERC004", "PERC005", "PERC006", "PERC007", "PERC008", "PERC009")},
+    **{code: _layer("perception") for code in (
+        "PERC004", "PERC005", "PERC006", "PERC007", "PERC008", "PERC009", "PERC011",
+    )},
     **{code: _layer("conversational_flow") for code in (
         "FLOW001", "FLOW002", "FLOW003", "FLOW004", "FLOW005", "FLOW006",
     )},
