@@ -12,7 +12,7 @@ import os
 import signal
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, NoReturn
 
 import click
 
@@ -20,6 +20,9 @@ from linter.config.settings import ConfigError
 from linter.engine.registry import RegistryError
 from linter.tavus import revisions
 from linter.util.version import VERSION as __version__
+
+if TYPE_CHECKING:
+    from linter.run.model import Request
 
 EXIT_OK, EXIT_USAGE = 0, 2
 OUTPUT_FORMATS = ("auto", "text", "json", "sarif", "github", "junit", "gitlab")
@@ -88,6 +91,8 @@ def cli() -> None:
               help="Skip what .gitignore files ignore when walking directories.")
 @click.option("--force-exclude", is_flag=True,
               help="Apply the configuration's 'exclude' to files named explicitly too (for pre-commit).")
+@click.option("--show-settings", is_flag=True,
+              help="Print the configuration, revision and rules that apply to each PATH; check nothing.")
 def check(
     paths: tuple[str, ...],
     output_format: str,
@@ -114,6 +119,7 @@ def check(
     show_suppressed: bool,
     respect_gitignore: bool,
     force_exclude: bool,
+    show_settings: bool,
 ) -> None:
     """Check persona files, directories (recursively) or '-' for standard input."""
     from linter.diagnostic import Severity
@@ -136,6 +142,8 @@ def check(
         baseline=baseline, use_baseline=write_baseline is None,
         respect_gitignore=respect_gitignore, force_exclude=force_exclude,
     )
+    if show_settings:
+        _show_settings(paths, request)
     if output_file is not None:  # before the run: --fix writes the files it checks
         _refuse_an_input(output_file, paths)
     try:
@@ -264,13 +272,20 @@ def lsp() -> None:
 def settings(path: str, config: Path | None, schema_version: str | None) -> None:
     """Show the configuration file, revision (and its source) and rules that apply to PATH."""
     from linter.run.model import Request
+
+    _show_settings((path,), Request(paths=(path,), revision=schema_version, config=config))
+
+
+def _show_settings(paths: tuple[str, ...], request: Request) -> NoReturn:
+    """Print what ``check`` would apply to each path (``settings`` and ``check --show-settings``), exit 0."""
     from linter.run.show_settings import describe
 
     try:
-        lines = describe(path, Request(paths=(path,), revision=schema_version, config=config))
+        blocks = ["\n".join(describe(path, request)) for path in paths]
     except ConfigError as error:
         _fail(str(error))
-    click.echo("\n".join(lines))
+    click.echo("\n\n".join(blocks))
+    sys.exit(0)
 
 
 @cli.command()

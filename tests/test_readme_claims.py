@@ -113,6 +113,9 @@ CLAIMS: dict[str, tuple[str, ...]] = {
     "PAL body or the default) and the rules with their severities that `check` applies to `PATH`": (
         "test_show_settings.py::test_settings_names_the_configuration_revision_source_and_rules",
     ),
+    "`persona-lint check --show-settings PATH...` prints the same for each path": (
+        "test_show_settings.py::test_check_show_settings_prints_the_settings_of_each_path_and_checks_nothing",
+    ),
     "A hint that names the revision a file is checked against says where that revision came from": (
         "test_revision_source.py::test_the_hint_names_the_command_line",
         "test_revision_source.py::test_the_hint_names_the_files_schema_key",
