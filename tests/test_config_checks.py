@@ -92,6 +92,29 @@ def test_the_cli_exits_2_on_bad_options(tmp_path: Path) -> None:
     assert "options.PERC008.max-characters" in result.output and "Traceback" not in result.output
 
 
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        ('[[ignore-at]]\npath = "other/*.json"\ncode = "TOOL999"\npointer = "/x"\nreason = "kept"\n',
+         "ignore-at[0]: unknown rule selector 'TOOL999'"),
+        ('[per-file-ignores]\n"other/*.json" = ["TOOLX"]\n', "per-file-ignores.'other/*.json': unknown rule selector"),
+        ('[per-file-ignores]\n"other/*.json" = ["TOOLX:/layers"]\n',
+         "per-file-ignores.'other/*.json': unknown rule selector 'TOOLX'"),
+    ],
+)
+def test_unknown_codes_in_ignores_are_errors_at_load_even_when_no_file_matches(
+    tmp_path: Path, text: str, label: str
+) -> None:
+    config = tmp_path / ".persona-lint.toml"
+    config.write_text(text)
+    (tmp_path / "p.json").write_text(json.dumps(TOOL_PERSONA))  # not covered by the entry's glob
+    clear_caches()
+    with pytest.raises(ConfigError) as raised:
+        lint_paths([tmp_path / "p.json"])
+    assert str(raised.value) == f"{config}: {label}" + str(raised.value).partition(label)[2]
+    assert str(raised.value).count(str(config)) == 1
+
+
 def test_select_empty_means_no_rules(tmp_path: Path) -> None:
     (tmp_path / ".persona-lint.toml").write_text("select = []\n")
     (tmp_path / "p.json").write_text('{"persona_name": "Coach", "voice": "x"}')

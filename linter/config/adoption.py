@@ -78,7 +78,7 @@ def split_per_file(
                 codes.append(entry)
                 continue
             _check_pointer(pointer, f"{where}: per-file-ignores.{glob!r}: {entry!r}")
-            pointed.append(PointerIgnore(glob, selector.strip(), pointer, None, f"{where}: per-file-ignores", False))
+            pointed.append(PointerIgnore(glob, selector.strip(), pointer, None, f"per-file-ignores.{glob!r}", False))
         plain.append((glob, tuple(codes)))
     return tuple(plain), tuple(pointed)
 

@@ -80,11 +80,25 @@ def resolve(settings: Settings, extra_ignores: tuple[str, ...] = ()) -> RuleSet:
                 severities[named.code] = level
     except ConfigError as error:
         raise ConfigError(f"{where}: {error}") from None
+    _check_ignore_selectors(settings, where)
     options = checked_options(settings, where)
     active = {}
     for code, rule in chosen.items():
         active[code] = ActiveRule(rule, severities.get(code, rule.severity), options.get(code, rule.default_options()))
     return RuleSet(active)
+
+
+def _check_ignore_selectors(settings: Settings, where: str) -> None:
+    """Every ``per-file-ignores`` and ``ignore-at`` selector names a rule, whether or not a file
+    it covers is linted: a typo is reported when the configuration is read."""
+    labelled = [(f"per-file-ignores.{glob!r}", selector) for glob, selectors in settings.per_file_ignores
+                for selector in selectors]
+    labelled += [(entry.origin, entry.selector) for entry in settings.adoption.pointer_ignores]
+    for label, selector in labelled:
+        try:
+            matching(selector)
+        except ConfigError as error:
+            raise ConfigError(f"{where}: {label}: {error}") from None
 
 
 def specificity(selector: str) -> int:
