@@ -23,6 +23,8 @@ def test_slow_is_registered_and_markers_are_strict() -> None:
     assert any(marker.startswith("slow:") for marker in options["markers"])
     assert "--strict-markers" in options["addopts"].split()
     assert "-m" not in options["addopts"].split()  # plain `pytest` runs every tier
+    assert " -n auto " in f' {options["addopts"]} '  # every core (README: "Both tiers run on every core")
+    assert any(dep.startswith("pytest-xdist") for dep in config["project"]["optional-dependencies"]["test"])
 
 
 class _Item:

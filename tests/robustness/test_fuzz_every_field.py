@@ -5,7 +5,8 @@ ends with findings, never an exception or an INT001 finding.
 
 Runs are sized by the hypothesis profile (``tests/robustness/conftest.py``): ``dev`` (the
 default) lints about 2,000 inputs in seconds; ``ci`` (``HYPOTHESIS_PROFILE=ci``, what
-``.ci/run`` uses) lints at least 100,000, and the last test checks that it did.
+``.ci/run`` uses) lints at least 100,000, in parts that pytest-xdist runs side by side. Each
+part checks that it linted all its inputs, and one test that the parts add up to the minimum.
 """
 
 from __future__ import annotations
@@ -14,9 +15,9 @@ import json
 import os
 import signal
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from functools import lru_cache
-from typing import Any
+from typing import Any, NamedTuple
 
 import pytest
 import yaml
@@ -35,6 +36,7 @@ EXAMPLES = {
     "dev": {"fields": 30, "generated": 10, "broken": 10},  # 750 + 500 + 250
 }[PROFILE]
 MINIMUM = {"ci": 100_000, "dev": 1_500}[PROFILE]
+PART_SIZE = 250
 
 NUMBERS = [
     "1" + "0" * 309,
@@ -155,13 +157,9 @@ substitution = st.tuples(
 )
 
 
-@settings(max_examples=EXAMPLES["fields"], deadline=None)
-@given(st.lists(substitution, min_size=BATCH, max_size=BATCH))
-def test_every_field_takes_refused_values(batch: list[tuple[int, int, bool, str, str, int]]) -> None:
+def _every_field(batch: list[tuple[int, int, bool, str, str, int]]) -> None:
     for which, pick, as_yaml, literal, encoding, cut in batch:
         candidates = LEAVES[which]
-        if not candidates:
-            continue
         leaf = pick % len(candidates)
         _, is_key = candidates[leaf]
         if literal in YAML_NUMBERS and not as_yaml:
@@ -174,23 +172,56 @@ def test_every_field_takes_refused_values(batch: list[tuple[int, int, bool, str,
         lint(text.encode(encoding), "fuzz.yaml" if as_yaml else "fuzz.json")
 
 
-@settings(max_examples=EXAMPLES["generated"], deadline=None)
-@given(st.lists(json_values() | persona_values(), min_size=BATCH, max_size=BATCH), st.sampled_from(ENCODINGS))
-def test_generated_documents_as_json_and_yaml(values: list[Any], encoding: str) -> None:
+def _generated(values: list[Any], encoding: str) -> None:
     for value in values:
         document = value if isinstance(value, dict) else {"layers": value}
         lint(json.dumps(document).encode(encoding), "gen.json")
         lint(yaml.dump(document, Dumper=DUMPER, allow_unicode=True).encode(encoding), "gen.yaml")
 
 
-@settings(max_examples=EXAMPLES["broken"], deadline=None)
-@given(st.lists(mutated_personas(), min_size=BATCH, max_size=BATCH))
-def test_broken_personas(texts: list[str]) -> None:
+def _broken(texts: list[str]) -> None:
     for text in texts:
         lint(text, "mutated.json")
 
 
-def test_the_profile_reached_its_number_of_inputs() -> None:
-    if not INPUTS:
-        pytest.skip("the fuzz tests of this module were not selected")
-    assert INPUTS["inputs"] >= MINIMUM, (PROFILE, INPUTS)
+class Run(NamedTuple):
+    """One fuzz test: the property, its strategies, its examples and the inputs each example lints."""
+
+    name: str
+    check: Callable[..., None]
+    strategies: tuple[st.SearchStrategy[Any], ...]
+    examples: int
+    per_example: int
+
+
+RUNS = [
+    Run("every_field", _every_field, (st.lists(substitution, min_size=BATCH, max_size=BATCH),),
+        EXAMPLES["fields"], BATCH),
+    Run("generated", _generated, (st.lists(json_values() | persona_values(), min_size=BATCH, max_size=BATCH),
+                                  st.sampled_from(ENCODINGS)), EXAMPLES["generated"], 2 * BATCH),
+    Run("broken", _broken, (st.lists(mutated_personas(), min_size=BATCH, max_size=BATCH),), EXAMPLES["broken"], BATCH),
+]
+PARTS = [(run, part) for run in RUNS for part in range(max(1, run.examples // PART_SIZE))]
+"""Each run cut in parts of about :data:`PART_SIZE` examples, so that pytest-xdist spreads them."""
+
+
+def test_the_parts_add_up_to_the_profiles_minimum() -> None:
+    planned = sum(run.examples // max(1, run.examples // PART_SIZE) * run.per_example for run, _ in PARTS)
+    assert planned >= MINIMUM, (PROFILE, planned)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("run", "part"), PARTS, ids=[f"{run.name}-{part}" for run, part in PARTS])
+def test_fuzz(run: Run, part: int) -> None:
+    """Every input of this part is linted without an exception or an INT001 finding, and the part
+    lints as many inputs as planned (it cannot pass having linted nothing)."""
+    examples = run.examples // max(1, run.examples // PART_SIZE)
+    linted: list[int] = []
+
+    def counted(drawn: tuple[Any, ...]) -> None:
+        before = INPUTS["inputs"]
+        run.check(*drawn)
+        linted.append(INPUTS["inputs"] - before)
+
+    settings(max_examples=examples, deadline=None, database=None)(given(st.tuples(*run.strategies))(counted))()
+    assert sum(linted) >= examples * run.per_example, (run.name, len(linted), sum(linted))
