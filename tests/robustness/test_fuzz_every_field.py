@@ -36,7 +36,7 @@ EXAMPLES = {
     "dev": {"fields": 30, "generated": 10, "broken": 10},  # 750 + 500 + 250
 }[PROFILE]
 MINIMUM = {"ci": 100_000, "dev": 1_500}[PROFILE]
-PART_SIZE = 250
+PART_SIZE = 100
 
 NUMBERS = [
     "1" + "0" * 309,
