@@ -7,7 +7,7 @@ from __future__ import annotations
 import json
 import statistics
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -23,13 +23,6 @@ from linter.lsp.documents import OpenDocument
 from linter.lsp.server import CHANGE_DELAY, build
 
 PUBLISH = "textDocument/publishDiagnostics"
-
-
-@pytest.fixture
-def raw(tmp_path: Path) -> Iterator[RawClient]:
-    client = RawClient(tmp_path)
-    yield client
-    client.close()
 
 
 def change(client: RawClient, uri: str, version: int, text: str) -> None:
