@@ -3,10 +3,10 @@
 Diagnostics are published on open, change (debounced) and save, for the document version
 they were computed from. Lints run in a worker process, never on the event loop, so requests
 are answered while a lint runs; a document has at most one lint running, and a result for a
-text the editor has already replaced is dropped, never published (the newest text is linted
-next). Hover shows the schema description of the key or value under the cursor; completion
-offers what may be typed at the cursor. Both read a parse of the document (kept per version),
-never a lint.
+text the editor has already replaced is dropped, never published, and logged
+(``window/logMessage``); the newest text is linted next. Hover shows the schema description of
+the key or value under the cursor; completion offers what may be typed at the cursor. Both read
+a parse of the document (kept per version), never a lint.
 
 Only what the client sent is read: a request about a document the client has not opened
 gets an empty answer, and nothing is read from disk. Messages are framed by
@@ -147,6 +147,10 @@ class PersonaLintServer(LanguageServer):
         linted = done.result()
         if document.text is not text or document.version != version:
             # Stale: the editor has a newer text. Lint it now unless a keystroke's wait is pending.
+            self.window_log_message(types.LogMessageParams(
+                type=types.MessageType.Log,
+                message=f"persona-lint: the lint of version {version} was dropped: the text changed while it ran",
+            ))
             if uri not in self.timers:
                 self.start_lint(uri)
             return
