@@ -20,6 +20,7 @@ from big_persona import big_persona, slow_persona
 from lsp_raw import RawClient
 from lsprotocol import types
 
+from linter.diagnostic import Diagnostic
 from linter.lsp import analysis
 from linter.lsp.documents import OpenDocument
 from linter.lsp.server import CHANGE_DELAY, build
@@ -135,8 +136,9 @@ def test_hover_and_completion_parse_once_and_never_lint(monkeypatch: pytest.Monk
 
 
 def test_change_to_diagnostics_on_a_233_kb_persona(raw: RawClient, tmp_path: Path) -> None:
-    """Measures the time from a change to its diagnostics, less the debounce; the bound is
-    loose for a busy CI machine (on a quiet 2-core machine the median is printed)."""
+    """The time from a change to its diagnostics, less the debounce, with a bound loose enough
+    for a busy CI machine: it guards against regressions only (the median is printed);
+    benchmarks/lsp.py measures it against the 50 ms target."""
     uri = (tmp_path / "persona.json").as_uri()
     raw.open(uri, big_persona(233_000))
     raw.wait_for(lambda m: m.get("method") == PUBLISH, timeout=20)
@@ -152,3 +154,22 @@ def test_change_to_diagnostics_on_a_233_kb_persona(raw: RawClient, tmp_path: Pat
     print(f"change -> diagnostics on 233 KB, beyond the {CHANGE_DELAY * 1000:.0f} ms debounce: "
           f"median {median * 1000:.0f} ms, max {max(delays) * 1000:.0f} ms")
     assert median < 0.5
+
+
+def test_the_lint_worker_warms_up_on_a_persona_with_findings_and_hints(monkeypatch: pytest.MonkeyPatch) -> None:
+    # The first lint of a session builds validators and loads hint helpers: the worker does that
+    # when it starts, on a persona that needs them, not on the user's first diagnostics.
+    from linter.engine import lint
+    from linter.lsp import server
+
+    linted: list[list[Diagnostic]] = []
+    real = lint.lint_with_settings
+
+    def recorded(*args: Any, **kwargs: Any) -> list[Diagnostic]:
+        linted.append(real(*args, **kwargs))
+        return linted[-1]
+
+    monkeypatch.setattr(lint, "lint_with_settings", recorded)
+    server.warm_up()
+    [found] = linted
+    assert [(d.code, d.hint) for d in found] == [("SCH004", "did you mean 'full'?"), ("TOOL003", "did you mean 'id'?")]

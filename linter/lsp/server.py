@@ -263,9 +263,29 @@ def _worker_start() -> None:
     # The worker inherits the client's pipe as standard output: anything printed there would
     # corrupt the protocol, so its standard output goes to standard error.
     os.dup2(2, 1)
-    from linter.engine import registry
+    warm_up()
 
-    registry.all_rules()  # load the rules now, not during the first lint
+
+WARM_UP = json.dumps({
+    "persona_name": "warm-up", "pipeline_mode": "ful", "system_prompt": "Call `look_up` first.",
+    "layers": {"llm": {"model": "tavus-gpt-oss", "tools": [{"type": "function", "function": {
+        "name": "look_up", "description": "Look a record up.", "parameters": {
+            "type": "object", "properties": {"id": {"type": "string", "description": "The record."}},
+            "required": ["id", "ids"],
+        },
+    }}]}},
+})
+"""A small persona with findings and hints, linted when the worker starts."""
+
+
+def warm_up() -> None:
+    """Load the rules and build what a first lint builds (validators, patterns, hint helpers), so the
+    first diagnostics of a session come as fast as the next ones."""
+    from linter.config.settings import DEFAULT
+    from linter.document.source import parse
+    from linter.engine.lint import lint_with_settings
+
+    lint_with_settings(parse("warm-up.json", WARM_UP.encode()), DEFAULT)
 
 
 def _lint(path: str | None, text: str, language_id: str | None, encoding: str) -> Linted:
