@@ -256,15 +256,18 @@ every document, and most nodes hold no secret, so their JSON Pointer is built on
 def _walk(node: dict[str, Any] | list[Any], trail: _Trail, key: str, hits: list[SecretHit]) -> None:
     if isinstance(node, dict):
         in_headers = key.lower() == "headers"
+        # Most keys and values are short words ("type", "string"): the length test inline spares
+        # them a call to may_hold_token, the busiest function of this walk.
         for name, child in node.items():
-            named = str(name)
-            if "://" in named or may_hold_token(named):  # a key pasted where a name belongs
-                _add_key_hits(named, (trail, name), hits)
-            if isinstance(child, (dict, list)):
-                _walk(child, (trail, name), named, hits)
-            elif isinstance(child, str):
-                if in_headers or is_secret_name(named) or "://" in child or may_hold_token(child):
+            named = name if type(name) is str else str(name)
+            if "://" in named or (len(named) >= _SHORTEST_TOKEN and may_hold_token(named)):
+                _add_key_hits(named, (trail, name), hits)  # a key pasted where a name belongs
+            if isinstance(child, str):
+                if (in_headers or is_secret_name(named) or "://" in child
+                        or (len(child) >= _SHORTEST_TOKEN and may_hold_token(child))):
                     _add_hits(child, (trail, name), named, in_headers, hits)
+            elif isinstance(child, (dict, list)):
+                _walk(child, (trail, name), named, hits)
             elif isinstance(child, (int, float)) and not isinstance(child, bool) and is_secret_name(named):
                 # A numeric credential ("password: 12345678", a PIN) is one in clear all the same.
                 digits = json.dumps(child)
@@ -274,7 +277,9 @@ def _walk(node: dict[str, Any] | list[Any], trail: _Trail, key: str, hits: list[
         for index, child in enumerate(node):
             if isinstance(child, (dict, list)):
                 _walk(child, (trail, index), "", hits)
-            elif isinstance(child, str) and ("://" in child or may_hold_token(child)):
+            elif isinstance(child, str) and (
+                "://" in child or (len(child) >= _SHORTEST_TOKEN and may_hold_token(child))
+            ):
                 _add_hits(child, (trail, index), "", False, hits)
 
 
