@@ -173,3 +173,16 @@ def test_the_lint_worker_warms_up_on_a_persona_with_findings_and_hints(monkeypat
     server.warm_up()
     [found] = linted
     assert [(d.code, d.hint) for d in found] == [("SCH004", "did you mean 'full'?"), ("TOOL003", "did you mean 'id'?")]
+
+
+def test_a_worker_whose_warm_up_fails_still_starts(monkeypatch: pytest.MonkeyPatch) -> None:
+    from linter.lsp import server
+
+    def broken() -> None:
+        raise RuntimeError("a plugin rule that cannot load")
+
+    redirected: list[tuple[int, int]] = []
+    monkeypatch.setattr(server.os, "dup2", lambda old, new: redirected.append((old, new)))
+    monkeypatch.setattr(server, "warm_up", broken)
+    server._worker_start()  # raising here would break the process pool, and every lint with it
+    assert redirected == [(2, 1)]

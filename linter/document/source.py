@@ -229,8 +229,8 @@ def _reject_constant(name: str) -> Any:
 def _depth(value: Any) -> int:
     """How many arrays and objects nest in ``value`` (counting stops past :data:`MAX_DEPTH`).
 
-    Level by level over the containers only: most members of a persona are strings, and
-    stacking them to look at each again took most of this walk."""
+    Level by level over the containers only: most members of a persona are strings, which this
+    walk never stacks."""
     depth, level = 0, [value] if isinstance(value, (dict, list)) else []
     while level and depth <= MAX_DEPTH:
         depth += 1

@@ -17,6 +17,7 @@ parameters do not fit its method gets an ``InvalidParams`` error response.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import json
 import multiprocessing
 import os
@@ -263,7 +264,9 @@ def _worker_start() -> None:
     # The worker inherits the client's pipe as standard output: anything printed there would
     # corrupt the protocol, so its standard output goes to standard error.
     os.dup2(2, 1)
-    warm_up()
+    # A worker that cannot warm up still lints: the first lint meets the cause and reports it.
+    with contextlib.suppress(Exception):
+        warm_up()
 
 
 WARM_UP = json.dumps({
