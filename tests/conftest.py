@@ -1,9 +1,20 @@
 from __future__ import annotations
 
 import socket
+import sys
+from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from fixtures import mark_property_tests_slow
+from lsp_raw import RawClient
+
+try:
+    import pytest_lsp
+    from lsprotocol import types
+    from pytest_lsp import ClientServerConfig, LanguageClient
+except ImportError:  # the 'lsp' extra is not installed: the language-server tests skip themselves
+    pytest_lsp = None
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -41,3 +52,22 @@ def no_old_data_notice(monkeypatch: pytest.MonkeyPatch) -> None:
     """Tests never depend on the clock: the notice about old API data is off, except in the tests
     of that notice, which remove this variable and fix "today" themselves (tests/test_api_data_age.py)."""
     monkeypatch.setenv("PERSONA_LINT_IGNORE_OLD_DATA", "1")
+
+
+@pytest.fixture
+def raw(tmp_path: Path) -> Iterator[RawClient]:
+    """The language server as a subprocess, driven by hand-written frames (tests/lsp_raw.py)."""
+    client = RawClient(tmp_path)
+    yield client
+    client.close()
+
+
+if pytest_lsp is not None:
+
+    @pytest_lsp.fixture(config=ClientServerConfig(server_command=[sys.executable, "-m", "linter", "lsp"]))
+    async def client(lsp_client: LanguageClient, tmp_path: Path):  # type: ignore[no-untyped-def]
+        """The language server driven by a real LSP client (pytest-lsp), its root at ``tmp_path``."""
+        params = types.InitializeParams(capabilities=types.ClientCapabilities(), root_uri=tmp_path.as_uri())
+        await lsp_client.initialize_session(params)
+        yield
+        await lsp_client.shutdown_session()

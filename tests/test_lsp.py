@@ -11,10 +11,10 @@ import pytest
 pytestmark = pytest.mark.slow  # each test starts a language server process
 
 pytest.importorskip("pygls")
-pytest_lsp = pytest.importorskip("pytest_lsp")
+pytest.importorskip("pytest_lsp")
 
 from lsprotocol import types  # noqa: E402
-from pytest_lsp import ClientServerConfig, LanguageClient  # noqa: E402
+from pytest_lsp import LanguageClient  # noqa: E402
 
 from linter.diagnostic import Position, Span  # noqa: E402
 from linter.document.lines import split_lines  # noqa: E402
@@ -23,14 +23,6 @@ from linter.lsp.positions import from_lsp, span_to_lsp, to_lsp  # noqa: E402
 BAD = '{\n  "persona_name": "Coach 😀",\n  "pipeline_mode": "ful", "system_prompt": "Be kind."\n}\n'
 FIXED = '{\n  "persona_name": "Coach 😀",\n  "pipeline_mode": "full", "system_prompt": "Be kind."\n}\n'
 YAML_BAD = "# yaml-language-server: $schema=x\npersona_name: 😀😀\npipeline_mode: fulll\n"
-
-
-@pytest_lsp.fixture(config=ClientServerConfig(server_command=[sys.executable, "-m", "linter", "lsp"]))
-async def client(lsp_client: LanguageClient, tmp_path: Path):  # type: ignore[no-untyped-def]
-    params = types.InitializeParams(capabilities=types.ClientCapabilities(), root_uri=tmp_path.as_uri())
-    await lsp_client.initialize_session(params)
-    yield
-    await lsp_client.shutdown_session()
 
 
 async def open_and_wait(client: LanguageClient, uri: str, text: str, language: str = "json") -> None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import pytest
@@ -10,10 +9,10 @@ import pytest
 pytestmark = pytest.mark.slow  # each test starts a language server process
 
 pytest.importorskip("pygls")
-pytest_lsp = pytest.importorskip("pytest_lsp")
+pytest.importorskip("pytest_lsp")
 
 from lsprotocol import types  # noqa: E402
-from pytest_lsp import ClientServerConfig, LanguageClient  # noqa: E402
+from pytest_lsp import LanguageClient  # noqa: E402
 
 # The emoji before the fixes makes UTF-16 and code-point columns differ on the edited line.
 TEXT = (
@@ -21,14 +20,6 @@ TEXT = (
     ' "layers": {"tts": {"tts_emotion_control": "false"}}}\n'
 )
 FIXED = TEXT.replace('"Full"', '"full"').replace('"false"', "false")
-
-
-@pytest_lsp.fixture(config=ClientServerConfig(server_command=[sys.executable, "-m", "linter", "lsp"]))
-async def client(lsp_client: LanguageClient, tmp_path: Path):  # type: ignore[no-untyped-def]
-    params = types.InitializeParams(capabilities=types.ClientCapabilities(), root_uri=tmp_path.as_uri())
-    await lsp_client.initialize_session(params)
-    yield
-    await lsp_client.shutdown_session()
 
 
 def apply(text: str, edits: list[types.TextEdit]) -> str:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import io
 import os
 import time
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -18,13 +17,6 @@ from linter.lsp.documents import apply_change, line_starts, offset_at
 from linter.lsp.stream import MAX_MESSAGE_BYTES, read_messages
 
 PERSONA = '{\n  "persona_name": "Coach",\n  "pipeline_mode": "ful", "system_prompt": "Be kind."\n}\n'
-
-
-@pytest.fixture
-def raw(tmp_path: Path) -> Iterator[RawClient]:
-    client = RawClient(tmp_path)
-    yield client
-    client.close()
 
 
 def hover(client: RawClient, uri: str, msg_id: int) -> dict[str, object]:

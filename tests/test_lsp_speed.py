@@ -4,11 +4,13 @@ diagnostics on a 233 KB persona."""
 
 from __future__ import annotations
 
+import contextlib
 import json
 import statistics
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -18,18 +20,12 @@ from big_persona import big_persona, slow_persona
 from lsp_raw import RawClient
 from lsprotocol import types
 
+from linter.diagnostic import Diagnostic
 from linter.lsp import analysis
 from linter.lsp.documents import OpenDocument
 from linter.lsp.server import CHANGE_DELAY, build
 
 PUBLISH = "textDocument/publishDiagnostics"
-
-
-@pytest.fixture
-def raw(tmp_path: Path) -> Iterator[RawClient]:
-    client = RawClient(tmp_path)
-    yield client
-    client.close()
 
 
 def change(client: RawClient, uri: str, version: int, text: str) -> None:
@@ -38,32 +34,48 @@ def change(client: RawClient, uri: str, version: int, text: str) -> None:
     })
 
 
+EDIT_INTERVAL = CHANGE_DELAY + 0.05
+"""Seconds between the edits of the stale-publication test: each edit's debounce ends before the next."""
+LOG = "window/logMessage"
+
+
 def test_no_stale_publication_when_edits_come_faster_than_a_lint(raw: RawClient, tmp_path: Path) -> None:
-    # Each edit lands while the previous text's lint runs (a lint here takes over 100 ms; an
-    # edit follows 50 ms after the debounce). A result published for an older text after a
-    # newer one was sent, or diagnostics of another version, fail the test.
-    texts = {v: slow_persona(47_000, pipeline_mode=f"mode{v}") for v in range(1, 20)}
-    uri = (tmp_path / "persona.json").as_uri()
+    # The persona is sized from a lint measured here, so that a lint takes two to three edit
+    # intervals on this machine, fast or slow: edits then land while lints run. A result
+    # published for an older text after a newer one was sent, or diagnostics of another version,
+    # fail the test; so does a run in which no lint was overtaken by an edit (nothing tested).
+    path = tmp_path / "persona.json"
+    probe = slow_persona(100_000)
+    per_byte = min(_timed(lambda: analysis.analyse(str(path), probe, "json")) for _ in range(2)) / len(probe)
+    size = int(min(4_000_000, max(100_000, 2.5 * EDIT_INTERVAL / per_byte)))
+    texts = {v: slow_persona(size, pipeline_mode=f"mode{v}") for v in range(1, 9)}
+    uri = path.as_uri()
     sent: dict[int, float] = {1: time.monotonic()}
     raw.open(uri, texts[1])
-    raw.wait_for(lambda m: m.get("method") == PUBLISH)
+    raw.wait_for(lambda m: m.get("method") == PUBLISH, timeout=60)
     published: list[tuple[int, float, list[str]]] = []
-    for version in range(2, 20):
+    dropped: list[str] = []
+
+    def record(message: dict[str, Any]) -> bool:
+        if message.get("method") == LOG and "was dropped" in message["params"]["message"]:
+            dropped.append(message["params"]["message"])
+        if message.get("method") != PUBLISH:
+            return False
+        params = message["params"]
+        published.append((params["version"], time.monotonic(), [d["message"] for d in params["diagnostics"]]))
+        return params["version"] == 8
+
+    for version in range(2, 9):
         change(raw, uri, version, texts[version])
         sent[version] = time.monotonic()
-        deadline = sent[version] + CHANGE_DELAY + 0.05
-        while time.monotonic() < deadline:
-            try:
-                left = max(0.001, deadline - time.monotonic())
-                got = raw.wait_for(lambda m: m.get("method") == PUBLISH, timeout=left)
-            except TimeoutError:
-                break
-            params = got["params"]
-            published.append((params["version"], time.monotonic(), [d["message"] for d in params["diagnostics"]]))
-    if not published or published[-1][0] != 19:  # on a fast machine the last lint is already in
-        final = raw.wait_for(lambda m: m.get("method") == PUBLISH, timeout=20)["params"]
-        published.append((final["version"], time.monotonic(), [d["message"] for d in final["diagnostics"]]))
-    assert published[-1][0] == 19
+        with contextlib.suppress(TimeoutError):
+            raw.wait_for(record, timeout=EDIT_INTERVAL)
+    if not published or published[-1][0] != 8:
+        raw.wait_for(record, timeout=60)
+    with contextlib.suppress(TimeoutError):  # a drop logged after the last publication
+        raw.wait_for(record, timeout=0.2)
+    assert dropped, f"no edit arrived while a lint ran (size {size}); published {[v for v, _, _ in published]}"
+    assert published[-1][0] == 8
     versions = [version for version, _, _ in published]
     assert versions == sorted(set(versions))
     for version, when, messages in published:
@@ -124,14 +136,15 @@ def test_hover_and_completion_parse_once_and_never_lint(monkeypatch: pytest.Monk
 
 
 def test_change_to_diagnostics_on_a_233_kb_persona(raw: RawClient, tmp_path: Path) -> None:
-    """Measures the time from a change to its diagnostics, less the debounce; the bound is
-    loose for a busy CI machine (on a quiet 2-core machine the median is printed)."""
+    """The time from a change to its diagnostics, less the debounce, with a bound loose enough
+    for a busy CI machine: it guards against regressions only (the median is printed);
+    benchmarks/lsp.py measures it against the 50 ms target."""
     uri = (tmp_path / "persona.json").as_uri()
     raw.open(uri, big_persona(233_000))
     raw.wait_for(lambda m: m.get("method") == PUBLISH, timeout=20)
     delays = []
     texts = {mode: big_persona(233_000, pipeline_mode=mode) for mode in ("ful", "full")}
-    for version in range(2, 12):
+    for version in range(2, 9):
         change(raw, uri, version, texts["ful" if version % 2 else "full"])
         started = time.monotonic()
         got = raw.wait_for(lambda m, v=version: m.get("method") == PUBLISH and m["params"]["version"] == v, timeout=20)
@@ -141,3 +154,35 @@ def test_change_to_diagnostics_on_a_233_kb_persona(raw: RawClient, tmp_path: Pat
     print(f"change -> diagnostics on 233 KB, beyond the {CHANGE_DELAY * 1000:.0f} ms debounce: "
           f"median {median * 1000:.0f} ms, max {max(delays) * 1000:.0f} ms")
     assert median < 0.5
+
+
+def test_the_lint_worker_warms_up_on_a_persona_with_findings_and_hints(monkeypatch: pytest.MonkeyPatch) -> None:
+    # The first lint of a session builds validators and loads hint helpers: the worker does that
+    # when it starts, on a persona that needs them, not on the user's first diagnostics.
+    from linter.engine import lint
+    from linter.lsp import server
+
+    linted: list[list[Diagnostic]] = []
+    real = lint.lint_with_settings
+
+    def recorded(*args: Any, **kwargs: Any) -> list[Diagnostic]:
+        linted.append(real(*args, **kwargs))
+        return linted[-1]
+
+    monkeypatch.setattr(lint, "lint_with_settings", recorded)
+    server.warm_up()
+    [found] = linted
+    assert [(d.code, d.hint) for d in found] == [("SCH004", "did you mean 'full'?"), ("TOOL003", "did you mean 'id'?")]
+
+
+def test_a_worker_whose_warm_up_fails_still_starts(monkeypatch: pytest.MonkeyPatch) -> None:
+    from linter.lsp import server
+
+    def broken() -> None:
+        raise RuntimeError("a plugin rule that cannot load")
+
+    redirected: list[tuple[int, int]] = []
+    monkeypatch.setattr(server.os, "dup2", lambda old, new: redirected.append((old, new)))
+    monkeypatch.setattr(server, "warm_up", broken)
+    server._worker_start()  # raising here would break the process pool, and every lint with it
+    assert redirected == [(2, 1)]

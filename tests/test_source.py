@@ -177,3 +177,25 @@ def test_path_lookups_in_any_order_agree_with_the_full_scan(value: object, rando
 def test_leading_zero_is_not_an_array_index() -> None:
     document = parse("p.json", b'{"root": [1, 2]}')
     assert document.span("/root/00", "key") == document.span("/root", "key")
+
+
+def _nested(depth: int) -> str:
+    """Objects and arrays in turn, ``depth`` deep, with scalars and shallow siblings on the way."""
+    text = "[1]"
+    for level in range(1, depth):
+        text = f'{{"k": {text}, "s": "x", "e": {{}}}}' if level % 2 else f'["x", {text}, [], 2]'
+    return text
+
+
+@pytest.mark.parametrize(("depth", "too_deep"), [(1, False), (2, False), (200, False), (201, True), (450, True)])
+def test_json_nesting_over_200_levels_is_a_limit_finding(depth: int, too_deep: bool) -> None:
+    document = parse("p.json", _nested(depth).encode())
+    assert [p.code for p in document.problems] == (["SYN009"] if too_deep else [])
+    assert (document.value is None) == too_deep
+
+
+def test_many_shallow_brackets_are_not_deep() -> None:
+    # More brackets than the limit, none of them nested more than three deep.
+    text = '{"tools": [' + ", ".join('{"a": [1, {"b": []}]}' for _ in range(500)) + "]}"
+    document = parse("p.json", text.encode())
+    assert document.problems == [] and len(document.value["tools"]) == 500

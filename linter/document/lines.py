@@ -13,7 +13,11 @@ _LINE_BREAK = LazyPattern(r"\r\n|\r|\n")
 
 def split_lines(text: str) -> list[str]:
     """``text`` cut at every line ending that positions count (``\\r\\n``, ``\\r``, ``\\n``)."""
-    return _LINE_BREAK.split(text)
+    if "\r" in text:
+        return _LINE_BREAK.split(text)
+    # The usual case: the same list from str.split, about 20 times faster than the regex (whose
+    # alternatives have no literal prefix, so it is tried at every character).
+    return text.split("\n")
 
 
 class LineIndex:

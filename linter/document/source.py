@@ -227,14 +227,16 @@ def _reject_constant(name: str) -> Any:
 
 
 def _depth(value: Any) -> int:
-    deepest, stack = 0, [(value, 0)]
-    while stack:
-        item, depth = stack.pop()
-        if isinstance(item, dict):
-            item = list(item.values())
-        if isinstance(item, list):
-            deepest = max(deepest, depth + 1)
-            if deepest > MAX_DEPTH:
-                return deepest
-            stack.extend((child, depth + 1) for child in item)
-    return deepest
+    """How many arrays and objects nest in ``value`` (counting stops past :data:`MAX_DEPTH`).
+
+    Level by level over the containers only: most members of a persona are strings, which this
+    walk never stacks."""
+    depth, level = 0, [value] if isinstance(value, (dict, list)) else []
+    while level and depth <= MAX_DEPTH:
+        depth += 1
+        below: list[Any] = []
+        for item in level:
+            below += [child for child in (item.values() if isinstance(item, dict) else item)
+                      if isinstance(child, (dict, list))]
+        level = below
+    return depth

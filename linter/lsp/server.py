@@ -3,10 +3,10 @@
 Diagnostics are published on open, change (debounced) and save, for the document version
 they were computed from. Lints run in a worker process, never on the event loop, so requests
 are answered while a lint runs; a document has at most one lint running, and a result for a
-text the editor has already replaced is dropped, never published (the newest text is linted
-next). Hover shows the schema description of the key or value under the cursor; completion
-offers what may be typed at the cursor. Both read a parse of the document (kept per version),
-never a lint.
+text the editor has already replaced is dropped, never published, and logged
+(``window/logMessage``); the newest text is linted next. Hover shows the schema description of
+the key or value under the cursor; completion offers what may be typed at the cursor. Both read
+a parse of the document (kept per version), never a lint.
 
 Only what the client sent is read: a request about a document the client has not opened
 gets an empty answer, and nothing is read from disk. Messages are framed by
@@ -17,6 +17,7 @@ parameters do not fit its method gets an ``InvalidParams`` error response.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import json
 import multiprocessing
 import os
@@ -147,6 +148,10 @@ class PersonaLintServer(LanguageServer):
         linted = done.result()
         if document.text is not text or document.version != version:
             # Stale: the editor has a newer text. Lint it now unless a keystroke's wait is pending.
+            self.window_log_message(types.LogMessageParams(
+                type=types.MessageType.Log,
+                message=f"persona-lint: the lint of version {version} was dropped: the text changed while it ran",
+            ))
             if uri not in self.timers:
                 self.start_lint(uri)
             return
@@ -259,9 +264,31 @@ def _worker_start() -> None:
     # The worker inherits the client's pipe as standard output: anything printed there would
     # corrupt the protocol, so its standard output goes to standard error.
     os.dup2(2, 1)
-    from linter.engine import registry
+    # A worker that cannot warm up still lints: the first lint meets the cause and reports it.
+    with contextlib.suppress(Exception):
+        warm_up()
 
-    registry.all_rules()  # load the rules now, not during the first lint
+
+WARM_UP = json.dumps({
+    "persona_name": "warm-up", "pipeline_mode": "ful", "system_prompt": "Call `look_up` first.",
+    "layers": {"llm": {"model": "tavus-gpt-oss", "tools": [{"type": "function", "function": {
+        "name": "look_up", "description": "Look a record up.", "parameters": {
+            "type": "object", "properties": {"id": {"type": "string", "description": "The record."}},
+            "required": ["id", "ids"],
+        },
+    }}]}},
+})
+"""A small persona with findings and hints, linted when the worker starts."""
+
+
+def warm_up() -> None:
+    """Load the rules and build what a first lint builds (validators, patterns, hint helpers), so the
+    first diagnostics of a session come as fast as the next ones."""
+    from linter.config.settings import DEFAULT
+    from linter.document.source import parse
+    from linter.engine.lint import lint_with_settings
+
+    lint_with_settings(parse("warm-up.json", WARM_UP.encode()), DEFAULT)
 
 
 def _lint(path: str | None, text: str, language_id: str | None, encoding: str) -> Linted:
