@@ -26,8 +26,15 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     )
 
 
+SERVER_FIXTURES = frozenset({"client", "raw", "lsp_client"})
+"""Fixtures that start a language-server process: their tests belong to the slow tier."""
+
+
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     mark_property_tests_slow(items)
+    for item in items:
+        if SERVER_FIXTURES & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.slow)
 
 
 @pytest.fixture(autouse=True)

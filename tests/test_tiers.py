@@ -57,5 +57,7 @@ def test_the_fast_tier_leaves_out_the_slow_tests() -> None:
     listed = subprocess.run(command, cwd=REPO, capture_output=True, text=True, timeout=300).stdout
     assert "tests/test_registry.py::" in listed and "tests/test_rule_fixtures.py::" in listed
     for slow in ("test_fuzz.py::", "test_lsp.py::", "test_speed.py::", "test_real_process",
-                 "test_line_starts_are_after_every_line_ending", "test_tool_parameters_against_the_metaschema"):
+                 "test_line_starts_are_after_every_line_ending", "test_tool_parameters_against_the_metaschema",
+                 "test_lsp_speed.py::test_change_to_diagnostics", "test_lsp_hostile.py::test_bad_lengths",
+                 "test_lsp_completion.py::test_completion_over_lsp_in_a_broken_document"):
         assert slow not in listed, slow
