@@ -81,6 +81,7 @@ def test_a_comment_or_a_key_being_typed_after_a_colon_in_yaml() -> None:
     assert labels("layers:\n  tts:\n    tts_engine: cartesia  # ", fmt="yaml") == []
 
 
+@pytest.mark.slow  # starts a language server process
 def test_completion_over_lsp_in_a_broken_document(tmp_path: Path) -> None:
     pytest.importorskip("pygls")
     from lsp_raw import RawClient

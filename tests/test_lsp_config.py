@@ -10,6 +10,8 @@ pytest.importorskip("pygls")
 
 from lsp_raw import RawClient
 
+pytestmark = pytest.mark.slow  # each test starts a language server process
+
 BAD = '{\n  "persona_name": "Coach",\n  "pipeline_mode": "ful", "system_prompt": "Be kind."\n}\n'
 
 
