@@ -1,8 +1,9 @@
 """The one place secrets are masked: every diagnostic field and the kept source text pass here.
 
 A :class:`Masker` is built once per document from every secret the document holds, found in
-its parsed keys and values (:func:`linter.tavus.secrets.find_secrets`) and in its raw text (so
-a file that does not parse, a YAML alias name or tag, and a comment are covered too). Where a
+its parsed keys and values (:func:`linter.tavus.secrets.find_secrets`), in its raw text (so
+a file that does not parse, a YAML alias name or tag, and a comment are covered too) and in
+the messages of its syntax problems (a YAML tag as resolved). Where a
 secret is written with escapes (JSON ``\\u0032``, YAML ``\\x78`` or a backslash-newline
 continuation), the raw text differs from the parsed value: the raw form of that key or value
 is a secret too.
@@ -111,8 +112,12 @@ _last: tuple[Document, Masker] | None = None
 
 
 def document_secrets(document: Document) -> set[str]:
-    """Every secret of ``document``: parsed keys and values, their raw forms, and the raw text."""
+    """Every secret of ``document``: parsed keys and values, their raw forms, the raw text, and
+    the text of its syntax problems (a YAML tag is shown resolved: ``%41`` escapes decoded and a
+    ``%TAG`` prefix joined to its suffix, so a secret it holds is in none of the others)."""
     found: set[str] = set(text_literals(document.text))
+    for problem in document.problems:
+        found.update(text_literals(problem.message))
     hits = find_secrets(document.value) if document.value is not None else []
     for hit in hits:
         for form in credential_forms(hit.secret):
