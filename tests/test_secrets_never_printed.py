@@ -305,3 +305,21 @@ def test_a_secret_that_only_a_resolved_yaml_tag_shows_is_masked(tmp_path: Path, 
     for secret in (TAG_ESCAPED, TAG_SPLIT):
         for start in range(len(secret) - 11):
             assert secret[start : start + 12] not in result.output, (output_format, result.output)
+
+
+ESCAPED_UNPARSED = "AKIAQ7LEAK29ESCAPED4"
+
+
+@pytest.mark.parametrize("text", [
+    f"persona_name: !<tag:e.com,1:{ESCAPED_UNPARSED[:-1]}%{ord(ESCAPED_UNPARSED[-1]):02X}> %%%\n",
+    '{"persona_name": "A", "x": "' + ESCAPED_UNPARSED[:-1] + f"\\u{ord(ESCAPED_UNPARSED[-1]):04x}" + '",, }',
+    f'persona_name: "{ESCAPED_UNPARSED[:-1]}\\x{ord(ESCAPED_UNPARSED[-1]):02x}" [unclosed\n',
+])
+def test_an_escaped_secret_in_a_file_that_does_not_parse_is_masked(tmp_path: Path, text: str) -> None:
+    """No parser decodes these escapes, so the raw text is read with them decoded as well."""
+    name = "broken.yaml" if text.startswith("persona") else "broken.json"
+    (tmp_path / name).write_text(text)
+    assert ESCAPED_UNPARSED not in text
+    result = CliRunner().invoke(cli, ["check", "--format", "text", "--show-source", str(tmp_path)])
+    assert result.exit_code == 1 and " SYN00" in result.output, result.output
+    assert ESCAPED_UNPARSED[:12] not in result.output, result.output

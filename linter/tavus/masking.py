@@ -15,6 +15,7 @@ Masking costs time linear in the text masked, whatever the number of secrets: ev
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable
 from dataclasses import replace
 from typing import Any
@@ -24,6 +25,7 @@ from linter.document.model import Document
 from linter.tavus.redact import MASK
 from linter.tavus.secrets import SecretHit, credential_forms, find_secrets, text_literals
 from linter.util import pointer as ptr
+from linter.util.lazy_regex import LazyPattern
 
 SLICE = 8
 """Any run of this many characters copied from a secret is masked (truncated values leak prefixes)."""
@@ -118,6 +120,13 @@ def document_secrets(document: Document) -> set[str]:
     found: set[str] = set(text_literals(document.text))
     for problem in document.problems:
         found.update(text_literals(problem.message))
+    if "\\" in document.text or "%" in document.text:
+        # A secret written with escapes where no parser decodes it (a file that does not parse,
+        # a YAML tag's %XX, a comment): its unescaped form is a secret, and every 8 characters of
+        # its raw form between the escapes are masked with it.
+        unescaped = _ESCAPE.sub(_unescape, document.text)
+        if unescaped != document.text:
+            found.update(text_literals(unescaped))
     hits = find_secrets(document.value) if document.value is not None else []
     for hit in hits:
         for form in credential_forms(hit.secret):
@@ -126,6 +135,14 @@ def document_secrets(document: Document) -> set[str]:
             found.add(ptr.escape(form))
     found.update(_raw_forms(document, hits))
     return {secret for secret in found if len(secret) >= MIN_SECRET}
+
+
+_ESCAPE = LazyPattern(r"\\u([0-9A-Fa-f]{4})|\\x([0-9A-Fa-f]{2})|%([0-9A-Fa-f]{2})")
+"""One character written as a JSON ``\\u`` escape, a YAML ``\\x`` escape or a URI ``%XX`` escape."""
+
+
+def _unescape(match: re.Match[str]) -> str:
+    return chr(int(match.group(match.lastindex or 0), 16))
 
 
 def _raw_forms(document: Document, hits: list[SecretHit]) -> set[str]:
