@@ -91,6 +91,7 @@ def test_an_integer_python_cannot_convert_is_a_finding(digits: int) -> None:
 
 @pytest.mark.parametrize(("text", "kind"), [
     ("n: !!bool maybe", "bool"), ("n: !!int abc", "int"), ("n: !!float abc", "float"),
+    ("n: !!int ''", "int"), ("n: !!float ''", "float"), ("n: !!int", "int"), ("n: !<tag:yaml.org,2002:float>", "float"),
 ])
 def test_a_yaml_tag_its_constructor_refuses_is_a_syntax_finding(text: str, kind: str) -> None:
     [problem] = parse("p.yaml", f"persona_name: x\n{text}\n".encode()).problems

@@ -228,7 +228,7 @@ class _Builder:
         if node.tag in _SCALAR_TAGS:
             try:
                 value = self.loader.yaml_constructors[node.tag](self.loader, node)
-            except (ValueError, KeyError, TypeError, ArithmeticError):  # `!!bool maybe`, `!!int abc`
+            except (ValueError, KeyError, TypeError, ArithmeticError, IndexError):  # `!!int abc`, `!!int ''`
                 too_long = number_problem(node.value) if node.tag.endswith(":int") else None
                 if too_long is not None:  # int() refuses more than 4,300 decimal digits
                     raise _Stop("SYN009", too_long, node.start_mark.index) from None
