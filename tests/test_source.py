@@ -99,6 +99,14 @@ def test_a_yaml_tag_its_constructor_refuses_is_a_syntax_finding(text: str, kind:
     assert f"not a valid !!{kind}" in problem.message
 
 
+@pytest.mark.parametrize("key", ["!local x", "!!python/object/apply:os.system x", "!<tag:e.com,1:k> x", "!!set x"])
+def test_a_tag_on_a_mapping_key_is_refused_as_on_a_value(key: str) -> None:
+    document = parse("p.yaml", f"persona_name: x\n{key}: 1\n".encode())
+    [problem] = document.problems
+    assert (problem.code, problem.span.start.line, problem.span.start.column) == ("SYN010", 2, 1)
+    assert document.value == {"persona_name": "x", "x": 1}
+
+
 @pytest.mark.parametrize("text", ["n: .inf", "n: -.inf", "n: .nan", "n: 1.0e+999"])
 def test_a_yaml_float_json_cannot_hold_is_a_finding(text: str) -> None:
     [problem] = parse("p.yaml", f"persona_name: x\n{text}\n".encode()).problems

@@ -213,6 +213,8 @@ class _Builder:
                 continue
             key = str(key_node.value)
             member = join(pointer, key)
+            if key_node.tag not in _STR_TAGS and key_node.tag not in _SCALAR_TAGS:  # kept as text, never constructed
+                self.problem(key_node, "SYN010", f"YAML tag {key_node.tag!r} is not allowed in a persona", member)
             span = (key_node.start_mark.index, key_node.end_mark.index)
             if key in result:
                 self.locations.duplicates.append((member, span))
