@@ -6,7 +6,8 @@ a file that does not parse, a YAML alias name or tag, and a comment are covered 
 the messages of its syntax problems (a YAML tag as resolved). Where a
 secret is written with escapes (JSON ``\\u0032``, YAML ``\\x78`` or a backslash-newline
 continuation), the raw text differs from the parsed value: the raw form of that key or value
-is a secret too.
+is a secret too; and the raw text is also read with its ``\\u``, ``\\x`` and ``%XX`` escapes
+decoded, for escapes no parser decoded (a file that does not parse, a YAML tag).
 
 Masking costs time linear in the text masked, whatever the number of secrets: every run of
 :data:`SLICE` characters copied from a secret is looked up in one set.
