@@ -307,6 +307,13 @@ def test_a_secret_that_only_a_resolved_yaml_tag_shows_is_masked(tmp_path: Path, 
             assert secret[start : start + 12] not in result.output, (output_format, result.output)
 
 
+def test_a_syntax_message_naming_a_credential_key_is_not_masked() -> None:
+    """Syntax messages are read for secrets by shape only: their own words are no ``key: value``."""
+    text = "persona_name: x\npipeline_mode: echo\npassword: 1\npassword: 2\n"
+    [finding] = [d for d in lint_text(text, "dup.yaml") if d.code == "SYN003"]
+    assert finding.message == "duplicate key 'password': YAML loaders keep only the last one"
+
+
 ESCAPED_UNPARSED = "AKIAQ7LEAK29ESCAPED4"
 
 

@@ -24,7 +24,14 @@ from typing import Any
 from linter.diagnostic import Diagnostic
 from linter.document.model import Document
 from linter.tavus.redact import MASK
-from linter.tavus.secrets import SecretHit, credential_forms, find_secrets, text_literals
+from linter.tavus.secrets import (
+    SecretHit,
+    credential_forms,
+    find_secrets,
+    text_literals,
+    token_shapes,
+    url_credentials,
+)
 from linter.util import pointer as ptr
 from linter.util.lazy_regex import LazyPattern
 
@@ -119,8 +126,9 @@ def document_secrets(document: Document) -> set[str]:
     the text of its syntax problems (a YAML tag is shown resolved: ``%41`` escapes decoded and a
     ``%TAG`` prefix joined to its suffix, so a secret it holds is in none of the others)."""
     found: set[str] = set(text_literals(document.text))
-    for problem in document.problems:
-        found.update(text_literals(problem.message))
+    for problem in document.problems:  # shapes only: a message's own "'password': YAML ..." is no pair
+        found.update(literal for _, literal in token_shapes(problem.message))
+        found.update(literal for _, literal in url_credentials(problem.message))
     if "\\" in document.text or "%" in document.text:
         # A secret written with escapes where no parser decodes it (a file that does not parse,
         # a YAML tag's %XX, a comment): its unescaped form is a secret, and every 8 characters of
