@@ -303,6 +303,41 @@ CLAIMS: dict[str, tuple[str, ...]] = {
     ),
     "What persona-lint cannot know": (
         "test_secrets_in_keys.py::test_a_shapeless_secret_under_an_ordinary_name_cannot_be_known",
+        "robustness/test_fuzz_keys_tags_names.py::test_a_shapeless_secret_as_a_key_cannot_be_known",
+        "robustness/test_fuzz_keys_tags_names.py::test_a_secret_split_by_a_tag_directive_in_a_file_that_does_not_parse_cannot_be_known",
+    ),
+    "Generated secrets (`sk-`, `sk-proj-`, `ghp_`, `gsk_` and `AKIA` keys, JWTs) planted as keys": (
+        "robustness/test_fuzz_keys_tags_names.py::test_hostile_and_secret_keys_at_any_depth",
+        "robustness/test_fuzz_keys_tags_names.py::test_a_planted_key_secret_is_recognised",
+        "robustness/test_fuzz_keys_tags_names.py::test_generated_tags_directives_anchors_and_aliases",
+        "robustness/test_fuzz_keys_tags_names.py::test_shapeless_secrets_under_credential_names_are_masked",
+    ),
+    "A secret written with `\\u`, `\\x` or `%XX` escapes where no parser decodes them": (
+        "test_secrets_never_printed.py::test_an_escaped_secret_in_a_file_that_does_not_parse_is_masked",
+        "test_secrets_never_printed.py::test_a_secret_that_only_a_resolved_yaml_tag_shows_is_masked",
+    ),
+    "A file name is never masked: one that holds a secret's shape is printed as given": (
+        "robustness/test_fuzz_keys_tags_names.py::test_a_file_name_with_a_secret_shape_is_printed_as_given",
+        "robustness/test_fuzz_keys_tags_names.py::test_hostile_file_names",
+    ),
+    "**Hostile keys, tags and file names.** Hypothesis generates keys": (
+        "robustness/test_fuzz_keys_tags_names.py::test_hostile_and_secret_keys_at_any_depth",
+        "robustness/test_fuzz_keys_tags_names.py::test_generated_tags_directives_anchors_and_aliases",
+        "robustness/test_fuzz_keys_tags_names.py::test_hostile_file_names",
+        "test_source.py::test_a_tag_on_a_mapping_key_is_refused_as_on_a_value",
+        "test_source.py::test_a_yaml_tag_its_constructor_refuses_is_a_syntax_finding",
+    ),
+    "YAML tags (local, verbatim, secondary, `%TAG` handles, standard tags on values they refuse": (
+        "robustness/test_fuzz_keys_tags_names.py::test_generated_tags_directives_anchors_and_aliases",
+        "robustness/test_fuzz_keys_tags_names.py::test_hostile_file_names",
+    ),
+    "Each file goes through the library, the CLI in every format (text with source excerpts) and the language server": (
+        "robustness/test_fuzz_keys_tags_names.py::test_hostile_and_secret_keys_at_any_depth",
+        "robustness/test_fuzz_keys_tags_names.py::test_generated_tags_directives_anchors_and_aliases",
+        "robustness/test_fuzz_keys_tags_names.py::test_hostile_file_names",
+    ),
+    "`pytest` lints 200 generated files this way, CI's profile 1,260, and a test fails if fewer ran": (
+        "robustness/test_fuzz_keys_tags_names.py::test_every_part_ran_the_inputs_its_profile_plans",
     ),
     "**Cost linear in the input.**": (
         "robustness/test_linear.py::test_work_grows_linearly",

@@ -21,6 +21,7 @@ from linter.api import lint_paths, lint_text
 from linter.cli import cli
 from linter.reporters import FORMATS
 from linter.tavus.masking import Masker
+from linter.tavus.redact import MASK
 from linter.tavus.secrets import find_secrets, is_placeholder
 
 GROQ = "gsk_ZQ7wLeak1Groq9xVb3Nm5Kp2Hs8Jd4Fg6Tr0Yc2Ue"
@@ -281,3 +282,51 @@ def test_placeholders_are_judged_on_the_whole_value(value: str) -> None:
 def test_a_real_key_holding_a_placeholder_word_is_a_secret(value: str) -> None:
     assert not is_placeholder(value)
     assert find_secrets({"layers": {"tts": {"api_key": value}}})
+
+
+TAG_ESCAPED = "sk-proj-Leak27TagEscape8yKd3HsF6gJ1aE5uN0iOq"
+TAG_SPLIT = "ghp_Leak28TagPrefixAndSuffix4TnB8yKd3Hs"
+
+
+@pytest.mark.parametrize("text", [
+    f"persona_name: !{TAG_ESCAPED[:4]}%{ord(TAG_ESCAPED[4]):02X}{TAG_ESCAPED[5:]} x\npipeline_mode: echo\n",
+    f"persona_name: !<tag:e.com,1:{TAG_ESCAPED[:9]}%{ord(TAG_ESCAPED[9]):02X}{TAG_ESCAPED[10:]}> x\n",
+    f"%TAG !e! tag:e.com,1:{TAG_SPLIT[:6]}\n---\npersona_name: !e!{TAG_SPLIT[6:]} x\npipeline_mode: echo\n",
+])
+@pytest.mark.parametrize("output_format", FORMATS)
+def test_a_secret_that_only_a_resolved_yaml_tag_shows_is_masked(tmp_path: Path, text: str, output_format: str) -> None:
+    """A tag's ``%XX`` escapes and its ``%TAG`` prefix make a secret the raw text does not hold."""
+    (tmp_path / "tagged.yaml").write_text(text)
+    assert TAG_ESCAPED not in text and TAG_SPLIT not in text
+    diagnostics = lint_text(text, "tagged.yaml")
+    assert [d.code for d in diagnostics] == ["SYN010"] and MASK in diagnostics[0].message
+    result = CliRunner().invoke(cli, ["check", "--format", output_format, "--show-source", str(tmp_path)])
+    assert result.exit_code == 1, result.output
+    for secret in (TAG_ESCAPED, TAG_SPLIT):
+        for start in range(len(secret) - 11):
+            assert secret[start : start + 12] not in result.output, (output_format, result.output)
+
+
+def test_a_syntax_message_naming_a_credential_key_is_not_masked() -> None:
+    """Syntax messages are read for secrets by shape only: their own words are no ``key: value``."""
+    text = "persona_name: x\npipeline_mode: echo\npassword: 1\npassword: 2\n"
+    [finding] = [d for d in lint_text(text, "dup.yaml") if d.code == "SYN003"]
+    assert finding.message == "duplicate key 'password': YAML loaders keep only the last one"
+
+
+ESCAPED_UNPARSED = "AKIAQ7LEAK29ESCAPED4"
+
+
+@pytest.mark.parametrize("text", [
+    f"persona_name: !<tag:e.com,1:{ESCAPED_UNPARSED[:-1]}%{ord(ESCAPED_UNPARSED[-1]):02X}> %%%\n",
+    '{"persona_name": "A", "x": "' + ESCAPED_UNPARSED[:-1] + f"\\u{ord(ESCAPED_UNPARSED[-1]):04x}" + '",, }',
+    f'persona_name: "{ESCAPED_UNPARSED[:-1]}\\x{ord(ESCAPED_UNPARSED[-1]):02x}" [unclosed\n',
+])
+def test_an_escaped_secret_in_a_file_that_does_not_parse_is_masked(tmp_path: Path, text: str) -> None:
+    """No parser decodes these escapes, so the raw text is read with them decoded as well."""
+    name = "broken.yaml" if text.startswith("persona") else "broken.json"
+    (tmp_path / name).write_text(text)
+    assert ESCAPED_UNPARSED not in text
+    result = CliRunner().invoke(cli, ["check", "--format", "text", "--show-source", str(tmp_path)])
+    assert result.exit_code == 1 and " SYN00" in result.output, result.output
+    assert ESCAPED_UNPARSED[:12] not in result.output, result.output

@@ -91,11 +91,20 @@ def test_an_integer_python_cannot_convert_is_a_finding(digits: int) -> None:
 
 @pytest.mark.parametrize(("text", "kind"), [
     ("n: !!bool maybe", "bool"), ("n: !!int abc", "int"), ("n: !!float abc", "float"),
+    ("n: !!int ''", "int"), ("n: !!float ''", "float"), ("n: !!int", "int"), ("n: !<tag:yaml.org,2002:float>", "float"),
 ])
 def test_a_yaml_tag_its_constructor_refuses_is_a_syntax_finding(text: str, kind: str) -> None:
     [problem] = parse("p.yaml", f"persona_name: x\n{text}\n".encode()).problems
     assert (problem.code, problem.span.start.line, problem.span.start.column) == ("SYN002", 2, 4)
     assert f"not a valid !!{kind}" in problem.message
+
+
+@pytest.mark.parametrize("key", ["!local x", "!!python/object/apply:os.system x", "!<tag:e.com,1:k> x", "!!set x"])
+def test_a_tag_on_a_mapping_key_is_refused_as_on_a_value(key: str) -> None:
+    document = parse("p.yaml", f"persona_name: x\n{key}: 1\n".encode())
+    [problem] = document.problems
+    assert (problem.code, problem.span.start.line, problem.span.start.column) == ("SYN010", 2, 1)
+    assert document.value == {"persona_name": "x", "x": 1}
 
 
 @pytest.mark.parametrize("text", ["n: .inf", "n: -.inf", "n: .nan", "n: 1.0e+999"])

@@ -213,6 +213,8 @@ class _Builder:
                 continue
             key = str(key_node.value)
             member = join(pointer, key)
+            if key_node.tag not in _STR_TAGS and key_node.tag not in _SCALAR_TAGS:  # kept as text, never constructed
+                self.problem(key_node, "SYN010", f"YAML tag {key_node.tag!r} is not allowed in a persona", member)
             span = (key_node.start_mark.index, key_node.end_mark.index)
             if key in result:
                 self.locations.duplicates.append((member, span))
@@ -228,7 +230,7 @@ class _Builder:
         if node.tag in _SCALAR_TAGS:
             try:
                 value = self.loader.yaml_constructors[node.tag](self.loader, node)
-            except (ValueError, KeyError, TypeError, ArithmeticError):  # `!!bool maybe`, `!!int abc`
+            except (ValueError, KeyError, TypeError, ArithmeticError, IndexError):  # `!!int abc`, `!!int ''`
                 too_long = number_problem(node.value) if node.tag.endswith(":int") else None
                 if too_long is not None:  # int() refuses more than 4,300 decimal digits
                     raise _Stop("SYN009", too_long, node.start_mark.index) from None

@@ -1,11 +1,13 @@
 """The one place secrets are masked: every diagnostic field and the kept source text pass here.
 
 A :class:`Masker` is built once per document from every secret the document holds, found in
-its parsed keys and values (:func:`linter.tavus.secrets.find_secrets`) and in its raw text (so
-a file that does not parse, a YAML alias name or tag, and a comment are covered too). Where a
+its parsed keys and values (:func:`linter.tavus.secrets.find_secrets`), in its raw text (so
+a file that does not parse, a YAML alias name or tag, and a comment are covered too) and in
+the messages of its syntax problems (a YAML tag as resolved). Where a
 secret is written with escapes (JSON ``\\u0032``, YAML ``\\x78`` or a backslash-newline
 continuation), the raw text differs from the parsed value: the raw form of that key or value
-is a secret too.
+is a secret too; and the raw text is also read with its ``\\u``, ``\\x`` and ``%XX`` escapes
+decoded, for escapes no parser decoded (a file that does not parse, a YAML tag).
 
 Masking costs time linear in the text masked, whatever the number of secrets: every run of
 :data:`SLICE` characters copied from a secret is looked up in one set.
@@ -14,6 +16,7 @@ Masking costs time linear in the text masked, whatever the number of secrets: ev
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable
 from dataclasses import replace
 from typing import Any
@@ -21,8 +24,16 @@ from typing import Any
 from linter.diagnostic import Diagnostic
 from linter.document.model import Document
 from linter.tavus.redact import MASK
-from linter.tavus.secrets import SecretHit, credential_forms, find_secrets, text_literals
+from linter.tavus.secrets import (
+    SecretHit,
+    credential_forms,
+    find_secrets,
+    text_literals,
+    token_shapes,
+    url_credentials,
+)
 from linter.util import pointer as ptr
+from linter.util.lazy_regex import LazyPattern
 
 SLICE = 8
 """Any run of this many characters copied from a secret is masked (truncated values leak prefixes)."""
@@ -111,8 +122,20 @@ _last: tuple[Document, Masker] | None = None
 
 
 def document_secrets(document: Document) -> set[str]:
-    """Every secret of ``document``: parsed keys and values, their raw forms, and the raw text."""
+    """Every secret of ``document``: parsed keys and values, their raw forms, the raw text, and
+    the text of its syntax problems (a YAML tag is shown resolved: ``%41`` escapes decoded and a
+    ``%TAG`` prefix joined to its suffix, so a secret it holds is in none of the others)."""
     found: set[str] = set(text_literals(document.text))
+    for problem in document.problems:  # shapes only: a message's own "'password': YAML ..." is no pair
+        found.update(literal for _, literal in token_shapes(problem.message))
+        found.update(literal for _, literal in url_credentials(problem.message))
+    if "\\" in document.text or "%" in document.text:
+        # A secret written with escapes where no parser decodes it (a file that does not parse,
+        # a YAML tag's %XX, a comment): its unescaped form is a secret, and every 8 characters of
+        # its raw form between the escapes are masked with it.
+        unescaped = _ESCAPE.sub(_unescape, document.text)
+        if unescaped != document.text:
+            found.update(text_literals(unescaped))
     hits = find_secrets(document.value) if document.value is not None else []
     for hit in hits:
         for form in credential_forms(hit.secret):
@@ -121,6 +144,14 @@ def document_secrets(document: Document) -> set[str]:
             found.add(ptr.escape(form))
     found.update(_raw_forms(document, hits))
     return {secret for secret in found if len(secret) >= MIN_SECRET}
+
+
+_ESCAPE = LazyPattern(r"\\u([0-9A-Fa-f]{4})|\\x([0-9A-Fa-f]{2})|%([0-9A-Fa-f]{2})")
+"""One character written as a JSON ``\\u`` escape, a YAML ``\\x`` escape or a URI ``%XX`` escape."""
+
+
+def _unescape(match: re.Match[str]) -> str:
+    return chr(int(match.group(match.lastindex or 0), 16))
 
 
 def _raw_forms(document: Document, hits: list[SecretHit]) -> set[str]:
