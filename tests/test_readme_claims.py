@@ -349,8 +349,10 @@ CLAIMS: dict[str, tuple[str, ...]] = {
         "robustness/test_linear.py::test_work_grows_linearly",
         "robustness/test_linear.py::test_time_grows_linearly",
     ),
-    "It is the slow tier": ("robustness/test_linear.py::test_work_grows_linearly",),
-    "`PERSONA_LINT_SLOW=1 pytest tests/robustness/test_linear.py`": (
+    "It runs with the slow tier, so plain `pytest` (and CI) runs it": (
+        "robustness/test_linear.py::test_the_harness_runs_in_the_slow_tier_without_a_switch",
+    ),
+    "`pytest tests/robustness/test_linear.py`": (
         "robustness/test_linear.py::test_work_grows_linearly",
         "robustness/test_linear.py::test_time_grows_linearly",
     ),

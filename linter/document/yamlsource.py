@@ -44,7 +44,12 @@ def parse_yaml(path: str, text: str) -> Document:
     """Parse the first YAML document of ``text``; later documents are a problem, not linted."""
     locations = JsonLocations()
     document = Document(path, text, "yaml", None, locations=locations)
-    composed = _compose_with_libyaml(text) or _compose(text, document)
+    try:
+        composed = _compose_with_libyaml(text) or _compose(text, document)
+    except _Stop as stop:  # a limit, found before libyaml composes
+        span = document.lines.span(stop.offset, stop.offset + 1)
+        document.problems.append(SyntaxProblem(stop.code, stop.message, span))
+        return document
     if composed is None:
         return document
     loader, root, more, extra = composed
@@ -72,12 +77,15 @@ if TYPE_CHECKING:  # CSafeLoader exists only where PyYAML was built with libyaml
     """The loader (its constructors build scalars), the first document's root, whether another
     document follows, and that document's root."""
 
-_LIBYAML_MAX_INDICATORS = 1_000
-"""libyaml's composer (PyYAML's C extension) recurses in C without a depth check, so a deeply
-nested file could overflow the stack instead of raising. Each level of nesting needs one of
-``[{-:?``; a text with at most this many cannot nest deeper (a persona has about 100 to 170).
-Every node after the first also needs one of them or a ``,``: counting those too bounds the
-nodes libyaml composes, which cannot be stopped halfway (the Python composer counts them)."""
+_COMPOSE_MAX_DEPTH = MAX_DEPTH + 50
+"""Deepest nesting composed. Both composers recurse (libyaml's in C without a depth check, which a
+deep file could crash; PyYAML's in Python, two frames a level), so a deeper text is refused
+before composing, at its first node deeper than :data:`MAX_DEPTH` (the builder's own limit,
+which a text between the two limits reaches, with the builder's finding)."""
+
+MAX_YAML_NODES = MAX_YAML_VALUES + 1
+"""Most values composed (mapping keys not counted): the limit holds while composing, before a
+large file's whole node graph is in memory (5 MiB of ``- 1`` lines took about 1 GB)."""
 
 
 def _compose_with_libyaml(text: str) -> _Composed | None:
@@ -87,14 +95,12 @@ def _compose_with_libyaml(text: str) -> _Composed | None:
     every fixture and of generated texts), except that it accepts some tabs the Python parser
     rejects and reads byte-order marks differently: such texts go to the Python parser.
     A text libyaml rejects is composed again in Python, whose messages and positions the SYN
-    findings keep.
+    findings keep. A text beyond the composing limits raises :class:`_Stop`, found by a pass over
+    libyaml's events (a loop, not a recursion) that stops at the limit.
     """
-    if (
-        not yaml.__with_libyaml__
-        or "\t" in text
-        or "\ufeff" in text  # libyaml reads a byte-order mark where it may start a document
-        or sum(map(text.count, "[{-:?,")) > _LIBYAML_MAX_INDICATORS
-    ):
+    if not yaml.__with_libyaml__ or "\t" in text or "\ufeff" in text:
+        return None
+    if not _within_limits(text):
         return None
     loader = yaml.CSafeLoader(text)
     try:
@@ -105,24 +111,82 @@ def _compose_with_libyaml(text: str) -> _Composed | None:
         loader.dispose()
 
 
-MAX_YAML_NODES = MAX_YAML_VALUES + 1
-"""Most values composed (mapping keys not counted): the limit holds while composing, before a
-large file's whole node graph is in memory (5 MiB of ``- 1`` lines took about 1 GB)."""
+def _within_limits(text: str) -> bool:
+    """Whether libyaml may compose ``text``: ``False`` if its composer would fail (the Python
+    parser reports why), :class:`_Stop` raised where composing would pass a limit, as
+    :class:`_CountingLoader` does. Goes over the events of the documents PyYAML composes (the
+    first, and the second if any), each node once."""
+    parser = yaml.CSafeLoader(text)
+    limits = _Limits()
+    mapping_expects_key: list[bool | None] = []  # per open collection; None in a sequence
+    anchors: set[str] = set()
+    documents = 0
+    try:
+        while documents < 2:
+            event = parser.get_event()
+            if event is None or isinstance(event, yaml.StreamEndEvent):
+                break
+            if isinstance(event, yaml.DocumentEndEvent):
+                documents += 1
+                anchors.clear()
+            elif isinstance(event, yaml.CollectionEndEvent):
+                mapping_expects_key.pop()
+            elif isinstance(event, yaml.NodeEvent):
+                # PyYAML's composers refuse an alias before its anchor and an anchor defined twice
+                if isinstance(event, yaml.AliasEvent) != (event.anchor in anchors):
+                    return False
+                if event.anchor is not None:
+                    anchors.add(event.anchor)
+                top = mapping_expects_key[-1] if mapping_expects_key else None
+                if top is not None:
+                    mapping_expects_key[-1] = not top
+                offset = event.start_mark.index if event.start_mark is not None else 0  # libyaml marks every event
+                limits.node(offset, top is True, len(mapping_expects_key))
+                if isinstance(event, yaml.CollectionStartEvent):
+                    mapping_expects_key.append(True if isinstance(event, yaml.MappingStartEvent) else None)
+    except yaml.YAMLError:
+        return False
+    finally:
+        parser.dispose()
+    return True
+
+
+class _Limits:
+    """The composing limits, checked node by node in document order by either composer."""
+
+    def __init__(self) -> None:
+        self.values = 0
+        self.first_too_deep: int | None = None
+
+    def node(self, offset: int, is_key: bool, depth: int) -> None:
+        """Count the node starting at ``offset`` with ``depth`` collections around it."""
+        if not is_key:
+            self.values += 1
+            if self.values > MAX_YAML_NODES:
+                raise _Stop("SYN009", f"the YAML file holds more than {MAX_YAML_VALUES:,} values", offset)
+        if depth > MAX_DEPTH and self.first_too_deep is None:
+            self.first_too_deep = offset
+        if depth > _COMPOSE_MAX_DEPTH:
+            raise _Stop("SYN009", f"nesting is deeper than {MAX_DEPTH} levels", self.first_too_deep or 0)
 
 
 class _CountingLoader(yaml.SafeLoader):
-    """PyYAML's safe loader, stopping once it has composed :data:`MAX_YAML_NODES` values."""
+    """PyYAML's safe loader, stopping at the composing limits (:class:`_Limits`)."""
 
-    nodes = 0
+    def __init__(self, stream: str) -> None:
+        super().__init__(stream)
+        self.limits = _Limits()
+        self.depth = 0
 
     def compose_node(self, parent: yaml.Node | None, index: int) -> yaml.Node | None:
         # PyYAML composes a mapping key with index None, a value with its key, an item with its index.
-        if not (isinstance(parent, yaml.MappingNode) and index is None):
-            self.nodes += 1
-        if self.nodes > MAX_YAML_NODES:
-            message = f"the YAML file holds more than {MAX_YAML_VALUES:,} values"
-            raise _Stop("SYN009", message, self.peek_event().start_mark.index)  # type: ignore[no-untyped-call]
-        node: yaml.Node | None = super().compose_node(parent, index)
+        is_key = isinstance(parent, yaml.MappingNode) and index is None
+        self.limits.node(self.peek_event().start_mark.index, is_key, self.depth)  # type: ignore[no-untyped-call]
+        self.depth += 1
+        try:
+            node: yaml.Node | None = super().compose_node(parent, index)
+        finally:
+            self.depth -= 1
         return node
 
 

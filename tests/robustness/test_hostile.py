@@ -143,18 +143,10 @@ def test_yaml_limit_holds_while_composing(monkeypatch: pytest.MonkeyPatch) -> No
     from linter.document import yamlsource
 
     monkeypatch.setattr(yamlsource, "MAX_YAML_NODES", 1_000)
-    text = "persona_name: x\nitems:\n" + "- 1\n" * 5_000  # more than 1,000 indicators: the Python composer
+    text = "persona_name: x\nitems:\n" + "- 1\n" * 5_000
     diagnostics = lint_text(text, "p.yaml")
     assert [d.code for d in diagnostics] == ["SYN009"]
     assert 1_000 <= diagnostics[0].span.start.line <= 1_010
-
-
-def test_flow_items_send_yaml_to_the_counting_composer() -> None:
-    """libyaml cannot be stopped halfway: a flow sequence of many items goes to the Python composer."""
-    from linter.document import yamlsource
-
-    assert yamlsource._compose_with_libyaml("items: [" + "1," * 2_000 + "1]\n") is None
-    assert yamlsource._compose_with_libyaml("items: [1, 2, 3]\n") is not None
 
 
 def test_merge_key_bomb_is_not_expanded() -> None:
