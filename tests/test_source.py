@@ -208,3 +208,47 @@ def test_many_shallow_brackets_are_not_deep() -> None:
     text = '{"tools": [' + ", ".join('{"a": [1, {"b": []}]}' for _ in range(500)) + "]}"
     document = parse("p.json", text.encode())
     assert document.problems == [] and len(document.value["tools"]) == 500
+
+
+def _tools(items: str, count: int) -> bytes:
+    return ('{"persona_name": "x", "layers": {"llm": {"tools": [' + ",".join([items] * count) + "]}}}").encode()
+
+
+@pytest.mark.parametrize(
+    ("data", "too_many"),
+    [
+        (_tools("{}", 100_001), True),  # 5 MiB of these cost 10 GB of schema findings without the limit
+        (_tools("{}", 99_990), False),
+        (_tools("1", 100_001), True),
+        (_tools('"a"', 99_990), False),
+        (_tools('"a, b: [c"', 40_000), False),  # punctuation inside strings is not a value
+        (('{"persona_name": "x", "layers": {"llm": {"tools": [' + ",".join(['{"a": [1, 2]}'] * 25_001)
+          + "]}}}").encode(), True),  # 25,001 tools of 4 values each
+    ],
+)
+def test_a_json_file_over_100000_values_is_a_limit_finding(data: bytes, too_many: bool) -> None:
+    from linter.document.jsonpos import MAX_VALUES
+
+    document = parse("p.json", data)
+    limit = [p for p in document.problems if p.code == "SYN009"]
+    assert bool(limit) == too_many
+    if too_many:
+        assert document.value is None and limit[0].message == f"the JSON file holds more than {MAX_VALUES:,} values"
+    else:
+        assert isinstance(document.value, dict) and document.problems == []
+
+
+def test_parsing_stops_once_the_objects_alone_pass_the_limit(monkeypatch: pytest.MonkeyPatch) -> None:
+    import linter.document.source as source
+
+    made: list[int] = []
+    real_dict = dict
+
+    class Counted(real_dict):  # type: ignore[type-arg]
+        def __init__(self, *args: object) -> None:
+            made.append(1)
+            super().__init__(*args)
+
+    monkeypatch.setattr(source, "dict", Counted, raising=False)
+    source.parse_json("p.json", _tools("{}", 300_000).decode())
+    assert len(made) <= source.MAX_VALUES

@@ -17,6 +17,10 @@ from linter.util.pointer import join
 
 MAX_DEPTH = 200
 """Deepest nesting of arrays and objects a document may have (documented in the README)."""
+MAX_VALUES = 100_000
+"""Most values (members and items, at any depth) a JSON or YAML document may hold (documented in the
+README). A persona holds a few thousand; past this, validating and linting every value would cost
+gigabytes (5 MiB of empty tool objects is 1.75 million values, each with its schema findings)."""
 
 _WS = LazyPattern(r"[ \t\n\r]*")
 _STRING = LazyPattern(r'"(?:[^"\\\x00-\x1f]|\\(?:["\\/bfnrt]|u[0-9a-fA-F]{4}))*"')

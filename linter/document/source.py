@@ -9,7 +9,7 @@ import re
 from typing import Any
 
 from linter.diagnostic import START_OF_FILE, Span
-from linter.document.jsonpos import MAX_DEPTH, JsonScanError, scan
+from linter.document.jsonpos import MAX_DEPTH, MAX_VALUES, JsonScanError, scan
 from linter.document.lines import LineIndex
 from linter.document.model import Document, Format, SyntaxProblem
 from linter.util.pointer import join
@@ -175,11 +175,20 @@ def _has_surrogate(text: str) -> bool:
     return False
 
 
+class TooManyValues(ValueError):
+    """The document holds more than :data:`MAX_VALUES` values."""
+
+
 def parse_json(path: str, text: str) -> Document:
     duplicated = False
+    objects = 0
 
     def build(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-        nonlocal duplicated
+        nonlocal duplicated, objects
+        # Objects are what a huge file costs in memory: parsing stops once they alone pass the limit.
+        objects += 1
+        if objects > MAX_VALUES:
+            raise TooManyValues
         mapping = dict(pairs)
         if len(mapping) != len(pairs):
             duplicated = True
@@ -193,6 +202,11 @@ def parse_json(path: str, text: str) -> Document:
         )
         if text.count("{") + text.count("[") > MAX_DEPTH and _depth(document.value) > MAX_DEPTH:
             raise ValueError("too deep")
+        # Every value but the root follows a ':', a ',' or a '[': counting those bounds the values
+        # in C, and only a text that might pass the limit is walked.
+        bound = 1 + text.count(":") + text.count(",") + text.count("[")
+        if bound > MAX_VALUES and _count_values(document.value) > MAX_VALUES:
+            raise TooManyValues
     except (ValueError, RecursionError) as error:
         document.value = None
         document.problems.append(_json_problem(document, error))
@@ -207,6 +221,8 @@ def parse_json(path: str, text: str) -> Document:
 
 
 def _json_problem(document: Document, error: BaseException) -> SyntaxProblem:
+    if isinstance(error, TooManyValues):
+        return SyntaxProblem("SYN009", f"the JSON file holds more than {MAX_VALUES:,} values", START_OF_FILE)
     if isinstance(error, NumberOutOfRange):
         found = re.search(r"(?<![\w.+-])" + re.escape(error.literal) + r"(?![\w.+-])", document.text)
         start = found.start() if found else 0
@@ -224,6 +240,19 @@ def _json_problem(document: Document, error: BaseException) -> SyntaxProblem:
 
 def _reject_constant(name: str) -> Any:
     raise ValueError(f"{name} is not valid JSON")
+
+
+def _count_values(value: Any) -> int:
+    """How many values ``value`` holds at any depth, itself included (counting stops past :data:`MAX_VALUES`)."""
+    count, level = 1, [value] if isinstance(value, (dict, list)) else []
+    while level and count <= MAX_VALUES:
+        below: list[Any] = []
+        for item in level:
+            children = item.values() if isinstance(item, dict) else item
+            count += len(children)
+            below += [child for child in children if isinstance(child, (dict, list))]
+        level = below
+    return count
 
 
 def _depth(value: Any) -> int:

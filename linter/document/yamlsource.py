@@ -12,13 +12,11 @@ from typing import TYPE_CHECKING, Any
 
 import yaml
 
-from linter.document.jsonpos import MAX_DEPTH, JsonLocations
+from linter.document.jsonpos import MAX_DEPTH, MAX_VALUES, JsonLocations
 from linter.document.model import Document, SyntaxProblem
 from linter.document.source import number_problem
 from linter.util.pointer import join
 
-MAX_YAML_VALUES = 100_000
-"""Most values a YAML file may expand to through aliases (documented limit)."""
 
 _SCALAR_TAGS = {
     "tag:yaml.org,2002:null",
@@ -83,7 +81,7 @@ deep file could crash; PyYAML's in Python, two frames a level), so a deeper text
 before composing, at its first node deeper than :data:`MAX_DEPTH` (the builder's own limit,
 which a text between the two limits reaches, with the builder's finding)."""
 
-MAX_YAML_NODES = MAX_YAML_VALUES + 1
+MAX_YAML_NODES = MAX_VALUES + 1
 """Most values composed (mapping keys not counted): the limit holds while composing, before a
 large file's whole node graph is in memory (5 MiB of ``- 1`` lines took about 1 GB)."""
 
@@ -163,7 +161,7 @@ class _Limits:
         if not is_key:
             self.values += 1
             if self.values > MAX_YAML_NODES:
-                raise _Stop("SYN009", f"the YAML file holds more than {MAX_YAML_VALUES:,} values", offset)
+                raise _Stop("SYN009", f"the YAML file holds more than {MAX_VALUES:,} values", offset)
         if depth > MAX_DEPTH and self.first_too_deep is None:
             self.first_too_deep = offset
         if depth > _COMPOSE_MAX_DEPTH:
@@ -236,8 +234,8 @@ class _Builder:
 
     def build(self, node: yaml.Node, pointer: str, depth: int) -> Any:
         self.count += 1
-        if self.count > MAX_YAML_VALUES:
-            message = f"the YAML file expands to more than {MAX_YAML_VALUES:,} values (aliases?)"
+        if self.count > MAX_VALUES:
+            message = f"the YAML file expands to more than {MAX_VALUES:,} values (aliases?)"
             raise _Stop("SYN009", message, node.start_mark.index)
         if depth > MAX_DEPTH:
             raise _Stop("SYN009", f"nesting is deeper than {MAX_DEPTH} levels", node.start_mark.index)
