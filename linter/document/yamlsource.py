@@ -17,7 +17,6 @@ from linter.document.model import Document, SyntaxProblem
 from linter.document.source import number_problem
 from linter.util.pointer import join
 
-
 _SCALAR_TAGS = {
     "tag:yaml.org,2002:null",
     "tag:yaml.org,2002:bool",

@@ -1,7 +1,7 @@
 """The source line under a finding with a caret underline, as ruff and actionlint print it.
 
 Only files with findings carry their text (:attr:`LintResult.sources`), so this costs nothing
-for clean files. Lines split on ``\\r\\n``, ``\\r`` and ``\\n`` exactly as positions count them.
+for clean files. Lines end at ``\\r\\n``, ``\\r`` and ``\\n`` exactly as positions count them.
 """
 
 from __future__ import annotations
@@ -10,34 +10,31 @@ import unicodedata
 from collections.abc import Mapping
 
 from linter.diagnostic import Diagnostic
-from linter.document.lines import split_lines
+from linter.document.lines import LineIndex
 
 MAX_WIDTH = 100
 """Longest excerpt shown; longer lines (a one-line system prompt) are cut around the span."""
 
 
 class SourceExcerpts:
-    """Splits each file's text into lines once, on first use."""
+    """Indexes each file's lines once, on first use; a line is cut from the text when shown."""
 
     def __init__(self, sources: Mapping[str, str]) -> None:
         self._sources = sources
-        self._lines: dict[str, list[str]] = {}
-
-    def lines(self, path: str) -> list[str] | None:
-        if path not in self._lines:
-            text = self._sources.get(path)
-            if text is None:
-                return None
-            self._lines[path] = split_lines(text)
-        return self._lines[path]
+        self._indexes: dict[str, LineIndex] = {}
 
     def excerpt(self, diagnostic: Diagnostic) -> list[str]:
         """The gutter, the source line and the underline, or nothing when the text is not known."""
-        lines = self.lines(diagnostic.path)
-        start, end = diagnostic.span.start, diagnostic.span.end
-        if lines is None or not 1 <= start.line <= len(lines):
+        source = self._sources.get(diagnostic.path)
+        if source is None:
             return []
-        text = lines[start.line - 1]
+        index = self._indexes.get(diagnostic.path)
+        if index is None:
+            index = self._indexes[diagnostic.path] = LineIndex(source)
+        start, end = diagnostic.span.start, diagnostic.span.end
+        if not 1 <= start.line <= len(index):
+            return []
+        text = index.line(source, start.line)
         first = start.column - 1
         last = end.column - 1 if end.line == start.line else len(text)
         last = max(last, first + 1)
