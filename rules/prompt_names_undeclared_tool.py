@@ -19,7 +19,8 @@ def check(persona: Persona, options: None) -> Iterator[Finding]:
     https://docs.tavus.io/sections/conversational-video-interface/persona/llm-tool name the declared
     tools). Only clear references count: a backticked name, `call lookup_order`, `use the
     lookup_order tool`, `lookup_order()`. Not checked for PALs, whose tools can be attached from the
-    tools registry.
+    tools registry. The hint's "did you mean" is worked out for the first 200 undeclared names of a
+    text, which bounds the cost of a hostile prompt.
     """
     if malformed_lists(persona):
         return

@@ -8,11 +8,14 @@ mix ASCII with the characters ``re.IGNORECASE`` folds specially (long s, Kelvin 
 
 from __future__ import annotations
 
+import json
 import re
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from linter import lint_text
 from linter.tavus import mentions as m
 
 LONG_S, KELVIN, DOTLESS_I = "\u017f", "\u212a", "\u0131"
@@ -100,3 +103,40 @@ def test_stated_counts_agree_on_every_word() -> None:
 def test_stated_counts_are_the_plain_scans(text: str) -> None:
     # Skipping prompts without "tool"/"function" and trying the pattern only after "you"/"the".
     assert m.stated_tool_counts(text) == plain_counts(text)
+
+
+def test_did_you_mean_is_worked_out_for_at_most_max_suggested_distinct_names(monkeypatch: pytest.MonkeyPatch) -> None:
+    from linter.tavus import mentions
+
+    asked: list[str] = []
+
+    def counted(word: str, candidates: object, cutoff: float = 0.6) -> str:
+        asked.append(word)
+        return "lookup_order"
+
+    monkeypatch.setattr(mentions, "closest", counted)
+    names = [f"lookup_ordr_{i}" for i in range(mentions.MAX_SUGGESTED + 50)]
+    text = " ".join(f"call {name}." for name in names)
+    found = mentions.undeclared_references(text, ["lookup_order"])
+    assert len(found) == len(names) and len(asked) == mentions.MAX_SUGGESTED
+    assert [u.close for u in found[: mentions.MAX_SUGGESTED]] == ["lookup_order"] * mentions.MAX_SUGGESTED
+    assert {u.close for u in found[mentions.MAX_SUGGESTED :]} == {None}
+
+
+def test_many_findings_on_one_long_value_scan_it_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    from linter.document import model
+
+    scans: list[int] = []
+    real = model.value_end
+
+    def counted(text: str, start: int) -> int:
+        scans.append(start)
+        return real(text, start)
+
+    monkeypatch.setattr(model, "value_end", counted)
+    prompt = " ".join(f"call lookup_ordr_{i}." for i in range(300))
+    persona = {"persona_name": "x", "pipeline_mode": "full", "system_prompt": prompt,
+               "layers": {"llm": {"model": "tavus-gpt-oss"}}}
+    found = [d for d in lint_text(json.dumps(persona), "p.json") if d.code == "TOOL016"]
+    assert len(found) == 300 and len({d.span for d in found}) == 1
+    assert len(scans) == len(set(scans))

@@ -30,7 +30,7 @@ class Document:
     never pays for them.
     """
 
-    __slots__ = ("_lines", "_locations", "_paths", "format", "path", "problems", "text", "value")
+    __slots__ = ("_lines", "_locations", "_paths", "_value_ends", "format", "path", "problems", "text", "value")
 
     def __init__(
         self, path: str, text: str, format: Format, value: Any,
@@ -44,6 +44,8 @@ class Document:
         self._locations = locations
         self._lines: LineIndex | None = None
         self._paths: PathIndex | None = None
+        # Where each located value ends: many findings on one long value (a prompt) scan it once.
+        self._value_ends: dict[int, int] = {}
 
     def __repr__(self) -> str:
         return f"Document({self.path!r}, format={self.format!r}, problems={self.problems!r})"
@@ -81,7 +83,10 @@ class Document:
             if key is not None:
                 return self.lines.span(*key)
             return self.lines.span(start, start + 1)  # the root and array elements have no key
-        return self.lines.span(start, value_end(self.text, start))
+        end = self._value_ends.get(start)
+        if end is None:
+            end = self._value_ends[start] = value_end(self.text, start)
+        return self.lines.span(start, end)
 
     def locations(self) -> JsonLocations:
         """Where every member's key and value are (offsets into :attr:`text`), for edits."""

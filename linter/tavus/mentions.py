@@ -197,14 +197,21 @@ def undeclared_references(text: str, declared: Sequence[str], ignore: Iterable[s
     return list(_undeclared(text, tuple(declared), frozenset(ignore)))
 
 
+MAX_SUGGESTED = 200
+"""Most distinct undeclared names of one text that get a "did you mean": each costs a comparison
+with every declared name (about 10 ms among 50 similar names), so a hostile prompt of 100,000
+made-up names would take minutes; a real prompt names a handful."""
+
+
 @lru_cache(maxsize=16)
 def _undeclared(text: str, declared: tuple[str, ...], ignore: frozenset[str]) -> tuple[Undeclared, ...]:
     # Cached: TOOL016 and TOOL018 ask about the same prompt, and each suggestion costs a comparison
     # with every declared name.
-    found = []
-    for mention in tool_references(text, ignore):
+    found: list[Undeclared] = []
+    for mention in tool_references(text, ignore):  # one mention per name
         if not is_declared(mention.name, declared):
-            found.append(Undeclared(mention, closest(mention.name, declared, cutoff=0.75)))
+            within = len(found) < MAX_SUGGESTED
+            found.append(Undeclared(mention, closest(mention.name, declared, cutoff=0.75) if within else None))
     return tuple(found)
 
 
