@@ -252,3 +252,18 @@ def test_parsing_stops_once_the_objects_alone_pass_the_limit(monkeypatch: pytest
     monkeypatch.setattr(source, "dict", Counted, raising=False)
     source.parse_json("p.json", _tools("{}", 300_000).decode())
     assert len(made) <= source.MAX_VALUES
+
+
+@pytest.mark.parametrize(
+    ("text", "code", "message"),
+    [
+        ("persona_name: !!str [1]\n", "SYN010", "YAML tag '!!str' is for a scalar value, but it tags a sequence"),
+        ("persona_name: !!int {a: 1}\n", "SYN010", "YAML tag '!!int' is for a scalar value, but it tags a mapping"),
+        ("persona_name: !!seq x\n", "SYN010", "YAML tag '!!seq' is for a collection, but it tags a scalar value"),
+        ("persona_name: !a%FFb x\n", "SYN002", "the %XX escapes in a tag do not spell UTF-8 text"),
+    ],
+)
+def test_yaml_tag_problems_say_what_is_wrong_in_words(text: str, code: str, message: str) -> None:
+    [problem] = parse("p.yaml", text.encode()).problems
+    assert (problem.code, problem.message) == (code, message)
+    assert problem.span.start.line == 1

@@ -201,6 +201,9 @@ def _compose(text: str, document: Document) -> _Composed | None:
         mark = error.problem_mark or error.context_mark
         offset = mark.index if mark is not None else 0
         message = str(error.problem or error.context or "invalid YAML")
+        if "codec can't decode" in message:  # PyYAML passes on the decoder's own words
+            where = str(error.context or "").removeprefix("while scanning ") or "a tag"
+            message = f"the %XX escapes in {where} do not spell UTF-8 text"
         document.problems.append(SyntaxProblem("SYN002", message, document.lines.span(offset, offset + 1)))
     except yaml.YAMLError as error:  # any other PyYAML error carries no mark
         document.problems.append(SyntaxProblem("SYN002", str(error), document.lines.span(0, 1)))
@@ -248,7 +251,7 @@ class _Builder:
         if isinstance(node, yaml.ScalarNode):
             return self.scalar(node, pointer)
         if node.tag not in _COLLECTION_TAGS:
-            self.problem(node, "SYN010", f"YAML tag {node.tag!r} is not allowed in a persona", pointer)
+            self.problem(node, "SYN010", _tag_message(node), pointer)
         self.building.add(key)
         before = self.count
         if isinstance(node, yaml.SequenceNode):
@@ -305,7 +308,7 @@ class _Builder:
             if problem is not None:
                 raise _Stop("SYN009", problem, node.start_mark.index)
             return value
-        self.problem(node, "SYN010", f"YAML tag {node.tag!r} is not allowed in a persona", pointer)
+        self.problem(node, "SYN010", _tag_message(node), pointer)
         return node.value
 
     def problem(self, node: yaml.Node, code: str, message: str, pointer: str = "") -> None:
@@ -318,3 +321,15 @@ def _brief(text: str) -> str:
     """``text`` quoted for a message: cut, and with anything that cannot be printed escaped."""
     cut = text if len(text) <= 30 else text[:29] + "…"
     return repr(cut.encode("utf-8", "backslashreplace").decode("utf-8"))
+
+
+def _tag_message(node: yaml.Node) -> str:
+    """Why a node's tag is refused: a standard tag on the wrong kind of node, or any other tag."""
+    kind = "a sequence" if isinstance(node, yaml.SequenceNode) else "a mapping" if isinstance(node, yaml.MappingNode) \
+        else "a scalar"
+    standard = node.tag.removeprefix("tag:yaml.org,2002:")
+    if node.tag in _SCALAR_TAGS | _STR_TAGS and kind != "a scalar":
+        return f"YAML tag '!!{standard}' is for a scalar value, but it tags {kind}"
+    if node.tag in _COLLECTION_TAGS and kind == "a scalar":
+        return f"YAML tag '!!{standard}' is for a collection, but it tags a scalar value"
+    return f"YAML tag {node.tag!r} is not allowed in a persona"
