@@ -128,3 +128,30 @@ def test_may_hold_token_on_every_shape_and_fixture() -> None:
             continue
         text = path.read_text(encoding="utf-8", errors="replace")
         assert secrets.may_hold_token(text) == (TOKEN_START.search(text) is not None and len(text) >= 15), path
+
+
+def _placeholder_words_by_split(body: str) -> bool:
+    """The plain form of ``secrets._placeholder_words``: split, then judge every word."""
+    words = [w for w in re.split(r"[\s_.:/-]+", body) if w]
+    if not words:
+        return True
+    if words[0] in secrets._PLACEHOLDER_STARTS and len(words) > 1:
+        return True
+    filler = secrets._FILLER.fullmatch
+    return all(w in secrets._PLACEHOLDER_WORDS or filler(w) for w in words) and (
+        words[0] in secrets._PLACEHOLDER_STARTS or any(w in secrets._PLACEHOLDER_MARKS or filler(w) for w in words)
+    )
+
+
+@settings(max_examples=2_000, deadline=None)
+@given(st.lists(st.sampled_from(["your", "key", "here", "api", "xxx", "***", "abc", "sk", "my", "token", "-", "_",
+                                 " ", ".", "/", ":", "0000", "insert", "example", "\n"]), max_size=12).map("".join))
+def test_placeholder_words_read_one_at_a_time_judge_as_the_split_does(body: str) -> None:
+    assert secrets._placeholder_words(body) == _placeholder_words_by_split(body)
+
+
+def test_a_megabyte_token_is_judged_by_its_opening_words() -> None:
+    assert secrets._placeholder_words("sk-" * 1_000_000) is False
+    assert secrets._placeholder_words("your-" + "sk-" * 1_000_000) is True
+    assert secrets._placeholder_words("xxxx-" * 100) is True  # filler typed by a person
+    assert secrets._placeholder_words("xxxx-" * 1_000) is False  # 5,000 characters: not typed as a stand-in

@@ -8,6 +8,7 @@ and the masking of every output (:mod:`linter.tavus.masking`), whatever rules ar
 
 from __future__ import annotations
 
+import itertools
 import json
 import re
 import string
@@ -144,17 +145,34 @@ _CODE_WORDS = ("process.env", "os.environ", "getenv(", "import.meta.env")
 _FILLER = LazyPattern(r"(?:x+|\*+|0+|#+|_+|-+|\.+)", re.IGNORECASE)
 
 
+_WORD = LazyPattern(r"[^\s_.:/-]+")
+_MAX_PLACEHOLDER = 1_000
+"""Longest text judged word by word: a placeholder is typed by a person, and a hostile token of
+megabytes made of placeholder-like words (``sk-sk-sk-...``) would be read to its end."""
+
+
 def _placeholder_words(body: str) -> bool:
     """Whether ``body`` (lowered) is words that ask for a value (``your-base-url``) or only
-    placeholder words and filler (``api-key-here``, ``xxxxxxxx``); ``abcXXXdef`` is neither."""
-    words = [w for w in re.split(r"[\s_.:/-]+", body) if w]
-    if not words:
+    placeholder words and filler (``api-key-here``, ``xxxxxxxx``); ``abcXXXdef`` is neither.
+
+    Words are read one at a time and the first that is neither ends the walk; past
+    :data:`_MAX_PLACEHOLDER` characters only the opening (``your-...``) is read."""
+    words = (match.group(0) for match in _WORD.finditer(body))
+    first = next(words, None)
+    if first is None:
         return True
-    if words[0] in _PLACEHOLDER_STARTS and len(words) > 1:  # "your-base-url", "insert_key_here"
+    second = next(words, None)
+    if first in _PLACEHOLDER_STARTS and second is not None:  # "your-base-url", "insert_key_here"
         return True
-    return all(w in _PLACEHOLDER_WORDS or _FILLER.fullmatch(w) for w in words) and (
-        words[0] in _PLACEHOLDER_STARTS or any(w in _PLACEHOLDER_MARKS or _FILLER.fullmatch(w) for w in words)
-    )
+    if len(body) > _MAX_PLACEHOLDER:
+        return False
+    marked = first in _PLACEHOLDER_STARTS
+    for word in itertools.chain((first,) if second is None else (first, second), words):
+        filler = bool(_FILLER.fullmatch(word))
+        if not (word in _PLACEHOLDER_WORDS or filler):
+            return False
+        marked = marked or filler or word in _PLACEHOLDER_MARKS
+    return marked
 
 
 @lru_cache(maxsize=4096)
