@@ -200,13 +200,16 @@ def parse_json(path: str, text: str) -> Document:
             text, object_pairs_hook=build, parse_constant=_reject_constant,
             parse_int=_parse_int, parse_float=_parse_float,
         )
-        if text.count("{") + text.count("[") > MAX_DEPTH and _depth(document.value) > MAX_DEPTH:
-            raise ValueError("too deep")
-        # Every value but the root follows a ':', a ',' or a '[': counting those bounds the values
-        # in C, and only a text that might pass the limit is walked.
-        bound = 1 + text.count(":") + text.count(",") + text.count("[")
-        if bound > MAX_VALUES and _count_values(document.value) > MAX_VALUES:
-            raise TooManyValues
+        # Counting brackets bounds the depth, and ':', ',' and '[' (every value but the root follows
+        # one) the values, in C: only a text that might pass a limit is walked.
+        may_be_deep = text.count("{") + text.count("[") > MAX_DEPTH
+        may_be_large = 1 + text.count(":") + text.count(",") + text.count("[") > MAX_VALUES
+        if may_be_deep or may_be_large:
+            depth, values = _measure(document.value)
+            if depth > MAX_DEPTH:
+                raise ValueError("too deep")
+            if values > MAX_VALUES:
+                raise TooManyValues
     except (ValueError, RecursionError) as error:
         document.value = None
         document.problems.append(_json_problem(document, error))
@@ -242,30 +245,19 @@ def _reject_constant(name: str) -> Any:
     raise ValueError(f"{name} is not valid JSON")
 
 
-def _count_values(value: Any) -> int:
-    """How many values ``value`` holds at any depth, itself included (counting stops past :data:`MAX_VALUES`)."""
-    count, level = 1, [value] if isinstance(value, (dict, list)) else []
-    while level and count <= MAX_VALUES:
-        below: list[Any] = []
-        for item in level:
-            children = item.values() if isinstance(item, dict) else item
-            count += len(children)
-            below += [child for child in children if isinstance(child, (dict, list))]
-        level = below
-    return count
-
-
-def _depth(value: Any) -> int:
-    """How many arrays and objects nest in ``value`` (counting stops past :data:`MAX_DEPTH`).
+def _measure(value: Any) -> tuple[int, int]:
+    """How many arrays and objects nest in ``value`` (counting stops past :data:`MAX_DEPTH`), and
+    how many values it holds at any depth, itself included.
 
     Level by level over the containers only: most members of a persona are strings, which this
     walk never stacks."""
-    depth, level = 0, [value] if isinstance(value, (dict, list)) else []
+    depth, values, level = 0, 1, [value] if isinstance(value, (dict, list)) else []
     while level and depth <= MAX_DEPTH:
         depth += 1
         below: list[Any] = []
         for item in level:
-            below += [child for child in (item.values() if isinstance(item, dict) else item)
-                      if isinstance(child, (dict, list))]
+            children = item.values() if isinstance(item, dict) else item
+            values += len(children)
+            below += [child for child in children if isinstance(child, (dict, list))]
         level = below
-    return depth
+    return depth, values

@@ -36,6 +36,10 @@ class _Stop(Exception):
         self.message = message
         self.offset = offset
 
+    def problem(self, document: Document) -> SyntaxProblem:
+        """The finding, located at the offset where building stopped."""
+        return SyntaxProblem(self.code, self.message, document.lines.span(self.offset, self.offset + 1))
+
 
 def parse_yaml(path: str, text: str) -> Document:
     """Parse the first YAML document of ``text``; later documents are a problem, not linted."""
@@ -43,9 +47,8 @@ def parse_yaml(path: str, text: str) -> Document:
     document = Document(path, text, "yaml", None, locations=locations)
     try:
         composed = _compose_with_libyaml(text) or _compose(text, document)
-    except _Stop as stop:  # a limit, found before libyaml composes
-        span = document.lines.span(stop.offset, stop.offset + 1)
-        document.problems.append(SyntaxProblem(stop.code, stop.message, span))
+    except _Stop as stop:  # a limit, found while composing or before libyaml composes
+        document.problems.append(stop.problem(document))
         return document
     if composed is None:
         return document
@@ -62,8 +65,7 @@ def parse_yaml(path: str, text: str) -> Document:
     try:
         document.value = builder.build(root, "", 0)
     except _Stop as stop:
-        span = document.lines.span(stop.offset, stop.offset + 1)
-        document.problems.append(SyntaxProblem(stop.code, stop.message, span))
+        document.problems.append(stop.problem(document))
         document.value = None
     return document
 
@@ -188,7 +190,8 @@ class _CountingLoader(yaml.SafeLoader):
 
 
 def _compose(text: str, document: Document) -> _Composed | None:
-    """The nodes from PyYAML's Python parser, or ``None`` with the problem recorded."""
+    """The nodes from PyYAML's Python parser, or ``None`` with the problem recorded; a limit
+    passed while composing raises :class:`_Stop`."""
     try:
         loader = _CountingLoader(text)
     except yaml.reader.ReaderError as error:  # a character YAML forbids (NUL, most C0 controls)
@@ -207,9 +210,6 @@ def _compose(text: str, document: Document) -> _Composed | None:
         document.problems.append(SyntaxProblem("SYN002", message, document.lines.span(offset, offset + 1)))
     except yaml.YAMLError as error:  # any other PyYAML error carries no mark
         document.problems.append(SyntaxProblem("SYN002", str(error), document.lines.span(0, 1)))
-    except _Stop as stop:
-        span = document.lines.span(stop.offset, stop.offset + 1)
-        document.problems.append(SyntaxProblem(stop.code, stop.message, span))
     except RecursionError:  # PyYAML composes recursively: thousands of levels exhaust the stack
         message = f"nesting is deeper than {MAX_DEPTH} levels"
         document.problems.append(SyntaxProblem("SYN009", message, document.lines.span(0, 1)))
@@ -278,7 +278,7 @@ class _Builder:
             key = str(key_node.value)
             member = join(pointer, key)
             if key_node.tag not in _STR_TAGS and key_node.tag not in _SCALAR_TAGS:  # kept as text, never constructed
-                self.problem(key_node, "SYN010", f"YAML tag {key_node.tag!r} is not allowed in a persona", member)
+                self.problem(key_node, "SYN010", _tag_message(key_node), member)
             span = (key_node.start_mark.index, key_node.end_mark.index)
             if key in result:
                 self.locations.duplicates.append((member, span))
@@ -323,10 +323,12 @@ def _brief(text: str) -> str:
     return repr(cut.encode("utf-8", "backslashreplace").decode("utf-8"))
 
 
+_NODE_KINDS: dict[type[yaml.Node], str] = {yaml.SequenceNode: "a sequence", yaml.MappingNode: "a mapping"}
+
+
 def _tag_message(node: yaml.Node) -> str:
     """Why a node's tag is refused: a standard tag on the wrong kind of node, or any other tag."""
-    kind = "a sequence" if isinstance(node, yaml.SequenceNode) else "a mapping" if isinstance(node, yaml.MappingNode) \
-        else "a scalar"
+    kind = _NODE_KINDS.get(type(node), "a scalar")
     standard = node.tag.removeprefix("tag:yaml.org,2002:")
     if node.tag in _SCALAR_TAGS | _STR_TAGS and kind != "a scalar":
         return f"YAML tag '!!{standard}' is for a scalar value, but it tags {kind}"
