@@ -26,7 +26,7 @@ def plain_literals(text: str) -> frozenset[str]:
     for match in secrets._ASSIGNMENT.finditer(text):
         if secrets.is_secret_name(match.group(1)) and not secrets.is_placeholder(match.group(2)):
             found.add(match.group(2))
-    return frozenset(s for s in found if len(s) >= secrets._MIN_SECRET)
+    return frozenset(s for s in found if len(s) >= secrets.MIN_SECRET)
 
 
 PIECES = [

@@ -25,6 +25,7 @@ from linter.diagnostic import Diagnostic
 from linter.document.model import Document
 from linter.tavus.redact import MASK
 from linter.tavus.secrets import (
+    MIN_SECRET,
     SecretHit,
     credential_forms,
     find_secrets,
@@ -37,8 +38,6 @@ from linter.util.lazy_regex import LazyPattern
 
 SLICE = 8
 """Any run of this many characters copied from a secret is masked (truncated values leak prefixes)."""
-MIN_SECRET = 4
-"""Shorter strings are never treated as secrets (they would mask common words)."""
 
 
 class Masker:

@@ -289,7 +289,7 @@ def _walk(node: dict[str, Any] | list[Any], trail: _Trail, key: str, hits: list[
             elif isinstance(child, (int, float)) and not isinstance(child, bool) and is_secret_name(named):
                 # A numeric credential ("password: 12345678", a PIN) is one in clear all the same.
                 digits = json.dumps(child)
-                if len(digits) >= _MIN_SECRET and not is_placeholder(digits):
+                if len(digits) >= MIN_SECRET and not is_placeholder(digits):
                     hits.append(SecretHit(_pointer((trail, name)), "field", named, digits))
     else:
         for index, child in enumerate(node):
@@ -369,7 +369,8 @@ def _assignments(text: str) -> Iterator[re.Match[str]]:
             yield match
 
 
-_MIN_SECRET = 4
+MIN_SECRET = 4
+"""Shorter strings are never treated as secrets (they would mask common words)."""
 
 
 _ASSIGNMENT = LazyPattern(
@@ -393,4 +394,4 @@ def text_literals(text: str) -> frozenset[str]:
     for match in _assignments(text):
         if is_secret_name(match.group(1)) and not is_placeholder(match.group(2)):
             found.add(match.group(2))
-    return frozenset(s for s in found if len(s) >= _MIN_SECRET)
+    return frozenset(s for s in found if len(s) >= MIN_SECRET)
