@@ -153,10 +153,11 @@ def _evidence(analysis: Analysis, member: str) -> str | None:
     """Where persona-lint's knowledge of the value (or else the field) under the cursor comes from."""
     kind = revisions.BY_NAME[analysis.revision].kind
     value = _value(analysis.document.value, member)
-    found = (evidence(kind, member, value) if isinstance(value, str) else None) or evidence(kind, member)
+    of_value = evidence(kind, member, value) if isinstance(value, str) else None
+    found = of_value or evidence(kind, member)
     if found is None or revisions.newest(kind).name != analysis.revision:
         return None
-    subject = f"`{value}`" if isinstance(value, str) and evidence(kind, member, value) else "this field"
+    subject = f"`{value}`" if of_value else "this field"
     return f"Evidence for {subject}: {found.describe()}"
 
 

@@ -34,7 +34,7 @@ from linter.util.paths import display_path, printable
 def check_item(item: Target | Missing, request: Request, stdin: BinaryIO | None = None) -> FileReport:
     """The report of one file, or of a named path that does not exist."""
     if isinstance(item, Missing):
-        rules = selection.resolve(settings_of(request, request.paths[0] if request.paths else "."))
+        rules = selection.resolve(run_settings(request))
         shown = display_path(item.path)
         return FileReport(shown, tuple(engine.unreadable(shown, "no such file or directory", rules)))
     return check_target(item, request, stdin)
@@ -202,6 +202,11 @@ def is_excluded(request: Request, path: str) -> bool:
 
 def settings_of(request: Request, path: str) -> Settings:
     return _with_flags(settings_for(path, request.config), request.select, request.extend_select, request.ignore)
+
+
+def run_settings(request: Request) -> Settings:
+    """The settings of the run as a whole: those of its first path (of the working directory without one)."""
+    return settings_of(request, request.paths[0] if request.paths else ".")
 
 
 @lru_cache(maxsize=64)

@@ -14,7 +14,7 @@ from linter.engine.selection import resolve
 from linter.engine.suppress import Suppressed
 from linter.run import files
 from linter.run.age import old_data_notice
-from linter.run.check import check_item, is_excluded, settings_of
+from linter.run.check import check_item, is_excluded, run_settings
 from linter.run.files import EmptyDirectory, Missing, Target, expand
 from linter.run.model import ApiData, FileFixes, FileReport, LintResult, Request
 
@@ -49,7 +49,7 @@ def run(request: Request, stdin: BinaryIO | None = None) -> LintResult:
     # A patch's findings may point into its base persona: that file was checked too.
     checked = set(paths)
     paths.extend(sorted({d.path for d in diagnostics} - checked))
-    ignore_old = settings_of(request, request.paths[0] if request.paths else ".").ignore_old_data
+    ignore_old = run_settings(request).ignore_old_data
     old_data = old_data_notice(request.today or date.today(), ignore_old)
     if old_data is not None:
         notices.append(old_data)
@@ -63,7 +63,7 @@ def iter_reports(request: Request, stdin: BinaryIO | None, notices: list[str]) -
     """Every file's report, in order; ``notices`` gets a warning for each named directory in
     which no file looked like a persona (once the reports are all out)."""
     clear_caches()  # configuration is read afresh by every run: edits are seen, no state outlives it
-    base = settings_of(request, request.paths[0] if request.paths else ".")
+    base = run_settings(request)
     resolve(base)  # a configuration error ends the run before any file is read, even with no file to check
     notices.extend(base.warnings)
     files.clear_caches()
