@@ -28,7 +28,7 @@ def check(persona: Persona, options: None) -> Iterator[Finding]:
     if model is None or not is_hosted(model) or model in persona.facts.hosted_models:
         return
     if open_in(persona.revision):
-        return  # hosted names are an open vocabulary in the newest revision: SCH009 warns instead
+        return  # hosted names are an open vocabulary in the newest revision: SCH011 warns instead
     hosted = persona.facts.hosted_models
     current = [name for name, choice in hosted.items() if choice.status == "current"]
     deprecated = [name for name, choice in hosted.items() if choice.status == "deprecated"]
