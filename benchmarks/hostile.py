@@ -28,8 +28,9 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent / "tests" / "robustness"))
 
 from linear_cases import CASES  # noqa: E402
+from run import persona_lint_command  # noqa: E402
 
-LIMIT = 5 * 1024 * 1024  # linter.document.source.MAX_FILE_BYTES
+from linter.document.source import MAX_FILE_BYTES  # noqa: E402
 
 
 def _fill(head: str, unit: str, tail: str = "") -> Callable[[int], str]:
@@ -85,15 +86,11 @@ SUFFIX = {name: ".yaml" if name.startswith("yaml") else ".json" for name in SHAP
 SUFFIX.update({f"linear: {case.name}": Path(case.path).suffix for case in CASES})
 
 
-def _command() -> list[str]:
-    script = Path(sys.executable).parent / "persona-lint"
-    return [str(script)] if script.exists() else [sys.executable, "-m", "linter"]
-
-
 def measure(path: Path) -> tuple[float, float, int, int]:
     """Wall seconds, CPU seconds, peak RSS in bytes and the exit code of one check of ``path``."""
     started = time.perf_counter()
-    process = subprocess.Popen([*_command(), "check", str(path)], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    command = [*persona_lint_command(), "check", str(path)]
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     _, status, usage = os.wait4(process.pid, 0)
     wall = time.perf_counter() - started
     assert process.stderr is not None
@@ -107,7 +104,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--runs", type=int, default=1, help="runs per shape; the least time and memory are shown")
     parser.add_argument("--only", default="", help="only the shapes whose name contains this text")
-    parser.add_argument("--size", type=int, default=LIMIT - 1, help="file size in bytes (default: just under 5 MiB)")
+    parser.add_argument("--size", type=int, default=MAX_FILE_BYTES - 1,
+                        help="file size in bytes (default: just under 5 MiB)")
     options = parser.parse_args()
     print("| shape | size | exit | wall s | CPU s | peak RSS MB |\n|---|---|---|---|---|---|")
     with tempfile.TemporaryDirectory() as folder:
