@@ -30,6 +30,7 @@ sys.path.insert(0, str(HERE.parent / "tests" / "robustness"))
 from linear_cases import CASES  # noqa: E402
 from run import persona_lint_command  # noqa: E402
 
+from linter.document.jsonpos import MAX_VALUES  # noqa: E402
 from linter.document.source import MAX_FILE_BYTES  # noqa: E402
 
 
@@ -80,6 +81,10 @@ YAML_SHAPES: dict[str, Callable[[int], str]] = {
 }
 JSON_SHAPES: dict[str, Callable[[int], str]] = {
     "json: empty tools": _fill('{"persona_name":"x","layers":{"llm":{"tools":[{}', ",{}", "]}}}"),
+    # The most values the limit lets through, each with two schema findings (whatever the size asked).
+    "json: empty tools under the value limit": lambda size: (
+        '{"persona_name":"x","layers":{"llm":{"tools":[' + ",".join(["{}"] * (MAX_VALUES - 10)) + "]}}}"
+    ),
 }
 SHAPES = {**YAML_SHAPES, **JSON_SHAPES, **{f"linear: {case.name}": _grown(case.make) for case in CASES}}
 SUFFIX = {name: ".yaml" if name.startswith("yaml") else ".json" for name in SHAPES}
